@@ -1,0 +1,82 @@
+// The audit trail: append-only rows of who did what to which submission. No patient data: ids, references, codes.
+import { newId } from './ids.js';
+import type { Kysely, Transaction } from 'kysely';
+import { requireAdmin, type RequestContext } from './context.js';
+import type { Database } from './schema.js';
+
+export type AuditAction =
+  | 'submission.create' | 'submission.view' | 'submission.status' | 'submission.note' | 'submission.assign'
+  | 'submission.feedback' | 'submission.export' | 'submission.delete' | 'submission.purge'
+  | 'inbox.view' | 'inbox.export' | 'retention.purge'
+  | 'staff.login' | 'staff.login_failed' | 'staff.logout' | 'staff.logout_all' | 'staff.create' | 'staff.disable'
+  | 'staff.enable' | 'staff.reset_link' | 'staff.password_set' | 'staff.totp' | 'audit.view' | 'safety.view';
+
+/** Values allowed in an audit detail: codes, counts and ids, never free text typed by a person. */
+export type AuditDetail = Readonly<Record<string, string | number | boolean | null>>;
+
+export interface AuditEntry {
+  action: AuditAction;
+  submissionId?: string | null;
+  reference?: string | null;
+  detail?: AuditDetail;
+}
+
+export interface AuditRow {
+  id: string;
+  at: string;
+  actorKind: string;
+  userId: string | null;
+  userEmail: string | null;
+  action: string;
+  submissionId: string | null;
+  reference: string | null;
+  detail: string | null;
+}
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/** Writes audit rows (inside the caller's transaction when given one). */
+export async function writeAudit(db: Executor, ctx: RequestContext, at: string, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const rows = entries.map((e) => ({
+    id: newId(),
+    at,
+    actor_kind: ctx.actor === 'system' ? `system:${ctx.job}` : ctx.actor,
+    user_id: ctx.actor === 'staff' ? ctx.userId : null,
+    action: e.action,
+    submission_id: e.submissionId ?? null,
+    reference: e.reference ?? null,
+    detail_json: e.detail === undefined ? null : JSON.stringify(e.detail),
+  }));
+  // Batches keep bulk exports and purges under the engines' bound-parameter limits.
+  for (let i = 0; i < rows.length; i += 500) {
+    await db.insertInto('audit_log').values(rows.slice(i, i + 500)).execute();
+  }
+}
+
+export interface AuditQuery {
+  reference?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Reads the trail, newest first; admins only. There is deliberately no update or delete. */
+export async function listAudit(db: Kysely<Database>, ctx: RequestContext, query: AuditQuery): Promise<{ rows: AuditRow[]; total: number }> {
+  requireAdmin(ctx, 'read the audit log');
+  let base = db.selectFrom('audit_log').leftJoin('staff_user', 'staff_user.id', 'audit_log.user_id');
+  if (query.reference !== undefined && query.reference !== '') base = base.where('audit_log.reference', '=', query.reference.toUpperCase());
+  const rows = await base
+    .select(['audit_log.id', 'audit_log.at', 'audit_log.actor_kind', 'audit_log.user_id', 'staff_user.email',
+      'audit_log.action', 'audit_log.submission_id', 'audit_log.reference', 'audit_log.detail_json'])
+    .orderBy('audit_log.at', 'desc').orderBy('audit_log.id')
+    .limit(query.limit).offset(query.offset)
+    .execute();
+  const count = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+  return {
+    total: Number(count?.n ?? 0),
+    rows: rows.map((r) => ({
+      id: r.id, at: r.at, actorKind: r.actor_kind, userId: r.user_id, userEmail: r.email, action: r.action,
+      submissionId: r.submission_id, reference: r.reference, detail: r.detail_json,
+    })),
+  };
+}

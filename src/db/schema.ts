@@ -1,0 +1,127 @@
+// The database's tables as Kysely sees them. Every key is a text UUID, every time ISO-8601 UTC text, JSON is text,
+// booleans are 0/1 integers: the same DDL and the same values on SQLite and PostgreSQL (STACK.md §4, P11).
+
+export interface SubmissionTable {
+  id: string;
+  reference: string;
+  created_at: string;
+  updated_at: string;
+  status: string;
+  level: string;
+  /** 0 self_care … 4 emergency, so the inbox can sort by urgency in SQL. */
+  level_rank: number;
+  region: string;
+  emergency: number;
+  due_at: string;
+  assignee_id: string | null;
+  name: string;
+  /** lower-cased name, for case-insensitive search on both engines. */
+  name_search: string;
+  phone: string | null;
+  email: string | null;
+  best_time: string;
+  message: string | null;
+  answers_json: string;
+  outcome_json: string;
+  content_version: string;
+}
+
+export interface SubmissionEventTable {
+  id: string;
+  submission_id: string;
+  at: string;
+  user_id: string | null;
+  action: string;
+  from_value: string | null;
+  to_value: string | null;
+  note: string | null;
+}
+
+export interface FeedbackTable {
+  id: string;
+  /** Null once the submission is purged; the verdict stays for the safety page. */
+  submission_id: string | null;
+  at: string;
+  user_id: string;
+  verdict: string;
+  comment: string | null;
+  level: string;
+  /** JSON array of the rule ids that fired. */
+  rules_json: string;
+  content_version: string;
+}
+
+export interface StaffUserTable {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string | null;
+  active: number;
+  totp_secret: string | null;
+  created_at: string;
+  password_changed_at: string | null;
+}
+
+export interface StaffSessionTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface OneTimeTokenTable {
+  id: string;
+  token_hash: string;
+  kind: string;
+  user_id: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface LoginFailureTable {
+  /** lower-cased email typed at login (known or not, so lockout does not reveal which accounts exist). */
+  login_key: string;
+  failures: number;
+  first_failed_at: string;
+  locked_until: string | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor_kind: string;
+  user_id: string | null;
+  action: string;
+  submission_id: string | null;
+  reference: string | null;
+  /** JSON object with ids, counts and codes only: never patient data. */
+  detail_json: string | null;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
+export interface JobRunTable {
+  job: string;
+  run_key: string;
+  at: string;
+}
+
+export interface Database {
+  submission: SubmissionTable;
+  submission_event: SubmissionEventTable;
+  feedback: FeedbackTable;
+  staff_user: StaffUserTable;
+  staff_session: StaffSessionTable;
+  one_time_token: OneTimeTokenTable;
+  login_failure: LoginFailureTable;
+  audit_log: AuditLogTable;
+  setting: SettingTable;
+  job_run: JobRunTable;
+}

@@ -1,0 +1,59 @@
+// Staff sessions in the database (so any instance can check or revoke them): only a hash of the cookie token is stored.
+import { newId } from './ids.js';
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.js';
+
+export interface SessionLimits {
+  /** A session unused for this long ends (idle timeout). */
+  idleMs: number;
+  /** A session ends this long after login whatever happens. */
+  absoluteMs: number;
+}
+
+export class SessionRepo {
+  constructor(private readonly db: Kysely<Database>, private readonly now: () => Date, private readonly limits: SessionLimits) {}
+
+  async create(userId: string, tokenHash: string): Promise<void> {
+    const now = this.now();
+    await this.db.insertInto('staff_session').values({
+      id: newId(), token_hash: tokenHash, user_id: userId, created_at: now.toISOString(), last_seen_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + this.limits.absoluteMs).toISOString(),
+    }).execute();
+  }
+
+  /** The user id of a live session, refreshing its idle clock; expired or idle sessions are deleted. */
+  async use(tokenHash: string): Promise<string | undefined> {
+    const now = this.now();
+    const row = await this.db.selectFrom('staff_session').select(['id', 'user_id', 'last_seen_at', 'expires_at'])
+      .where('token_hash', '=', tokenHash).executeTakeFirst();
+    if (row === undefined) return undefined;
+    const idleSince = now.getTime() - Date.parse(row.last_seen_at);
+    if (Date.parse(row.expires_at) <= now.getTime() || idleSince >= this.limits.idleMs) {
+      await this.db.deleteFrom('staff_session').where('id', '=', row.id).execute();
+      return undefined;
+    }
+    // Writing on every request would serialise reads on SQLite; a minute's resolution is plenty for an idle timeout.
+    if (idleSince > 60_000) {
+      await this.db.updateTable('staff_session').set({ last_seen_at: now.toISOString() }).where('id', '=', row.id).execute();
+    }
+    return row.user_id;
+  }
+
+  async delete(tokenHash: string): Promise<void> {
+    await this.db.deleteFrom('staff_session').where('token_hash', '=', tokenHash).execute();
+  }
+
+  /** "Log out everywhere". */
+  async deleteAllFor(userId: string): Promise<number> {
+    const res = await this.db.deleteFrom('staff_session').where('user_id', '=', userId).executeTakeFirst();
+    return Number(res.numDeletedRows);
+  }
+
+  async deleteExpired(): Promise<void> {
+    const now = this.now();
+    await this.db.deleteFrom('staff_session').where((eb) => eb.or([
+      eb('expires_at', '<=', now.toISOString()),
+      eb('last_seen_at', '<', new Date(now.getTime() - this.limits.idleMs).toISOString()),
+    ])).execute();
+  }
+}

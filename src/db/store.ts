@@ -1,0 +1,78 @@
+// The storage layer in one object: every repository over one database, sharing one clock.
+import type { Kysely } from 'kysely';
+import { listAudit, type AuditQuery } from './audit-repo.js';
+import type { RequestContext } from './context.js';
+import { openDatabase, pingDatabase, type Db, type OpenDatabaseOptions } from './database.js';
+import { LoginFailureRepo, type LockoutPolicy } from './login-failure-repo.js';
+import { RetentionRepo } from './retention-repo.js';
+import { safetyStats } from './safety-repo.js';
+import type { Database } from './schema.js';
+import { SessionRepo, type SessionLimits } from './session-repo.js';
+import { claimJobRun, getOrCreateSetting } from './setting-repo.js';
+import { StaffRepo } from './staff-repo.js';
+import { SubmissionRepo } from './submission-repo.js';
+import { TokenRepo } from './token-repo.js';
+
+export interface StoreOptions {
+  now?: () => Date;
+  sessions?: Partial<SessionLimits>;
+  lockout?: Partial<LockoutPolicy>;
+}
+
+export const DEFAULT_SESSION_LIMITS: SessionLimits = { idleMs: 30 * 60_000, absoluteMs: 12 * 3600_000 };
+export const DEFAULT_LOCKOUT: LockoutPolicy = { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+
+export class Store {
+  readonly submissions: SubmissionRepo;
+  readonly retention: RetentionRepo;
+  readonly staff: StaffRepo;
+  readonly sessions: SessionRepo;
+  readonly tokens: TokenRepo;
+  readonly loginFailures: LoginFailureRepo;
+  readonly now: () => Date;
+
+  constructor(readonly db: Db, options: StoreOptions = {}) {
+    const now = options.now ?? (() => new Date());
+    this.now = now;
+    const k = db.kysely;
+    this.submissions = new SubmissionRepo(k, now);
+    this.retention = new RetentionRepo(k, now);
+    this.staff = new StaffRepo(k, now);
+    this.sessions = new SessionRepo(k, now, { ...DEFAULT_SESSION_LIMITS, ...options.sessions });
+    this.tokens = new TokenRepo(k, now);
+    this.loginFailures = new LoginFailureRepo(k, now, { ...DEFAULT_LOCKOUT, ...options.lockout });
+  }
+
+  get kysely(): Kysely<Database> {
+    return this.db.kysely;
+  }
+
+  listAudit(ctx: RequestContext, query: AuditQuery): ReturnType<typeof listAudit> {
+    return listAudit(this.db.kysely, ctx, query);
+  }
+
+  safetyStats(ctx: RequestContext): ReturnType<typeof safetyStats> {
+    return safetyStats(this.db.kysely, ctx, this.now);
+  }
+
+  setting(key: string, fresh: () => string): Promise<string> {
+    return getOrCreateSetting(this.db.kysely, key, fresh);
+  }
+
+  claimJobRun(job: string, runKey: string): Promise<boolean> {
+    return claimJobRun(this.db.kysely, job, runKey, this.now());
+  }
+
+  ping(): Promise<boolean> {
+    return pingDatabase(this.db);
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+}
+
+/** Opens the database (migrating it) and returns the store over it. */
+export async function openStore(db: OpenDatabaseOptions, options: StoreOptions = {}): Promise<Store> {
+  return new Store(await openDatabase(db), options);
+}

@@ -1,0 +1,287 @@
+// The one storage contract suite, run unchanged against SQLite and PostgreSQL (STYLE.md: one contract suite per backend).
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { publicContext, staffContext, systemContext, ForbiddenError, type RequestContext } from '../../src/db/context.js';
+import { openStore, type Store } from '../../src/db/store.js';
+import type { NewSubmission } from '../../src/db/submission-types.js';
+import type { Level } from '../../src/engine/types.js';
+import type { Backend } from './helpers/backends.js';
+import { testClock } from './helpers/clock.js';
+import { HOSTILE, sampleAnswers, sampleOutcome } from './helpers/outcome-fixture.js';
+
+function newSubmission(level: Level, name: string, extra: Partial<NewSubmission> = {}): NewSubmission {
+  return {
+    name, phone: '07700 900123', email: 'pat@example.com', bestTime: 'morning', message: null,
+    answers: sampleAnswers, outcome: sampleOutcome(level, level === 'urgent' ? ['U3'] : ['R1']), dueAt: '2026-03-02T13:00:00.000Z',
+    ...extra,
+  };
+}
+
+export function storageContract(makeBackend: () => Backend, skip: () => Promise<string | false>): void {
+  describe('storage contract', async () => {
+    const skipReason = await skip();
+    const clock = testClock();
+    let backend: Backend;
+    let store: Store;
+    let admin: RequestContext;
+    let clinician: RequestContext;
+    let clinicianId = '';
+
+    before(async () => {
+      if (skipReason !== false) return;
+      backend = makeBackend();
+      store = await openStore(backend.options, { now: clock.now, lockout: { maxFailures: 3, windowMs: 60_000, lockMs: 300_000 } });
+      const a = await store.staff.create(systemContext('setup'), { email: 'Admin@Example.com', name: 'Ada Admin', role: 'admin' });
+      assert.notEqual(a, 'exists');
+      if (a === 'exists') return;
+      admin = staffContext(a.id, 'admin');
+      const c = await store.staff.create(admin, { email: 'cli@example.com', name: 'Cleo Clinician', role: 'clinician' });
+      if (c === 'exists') throw new Error('clinician exists');
+      clinicianId = c.id;
+      clinician = staffContext(c.id, 'clinician');
+    });
+    after(async () => {
+      if (skipReason !== false) return;
+      await store.close();
+      await backend.cleanup();
+    });
+    const opts = { skip: skipReason };
+
+    it('migrations are idempotent: opening the same database again works and keeps the data', opts, async () => {
+      const again = await openStore(backend.options, { now: clock.now });
+      assert.equal(await again.staff.count(), 2);
+      assert.equal(await again.ping(), true);
+      await again.close();
+    });
+
+    it('a submission round-trips with its answers, outcome and content version, by id and by reference', opts, async () => {
+      const created = await store.submissions.create(publicContext, newSubmission('urgent', 'Sam Round'));
+      assert.match(created.reference, /^CRK-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+      const byRef = await store.submissions.get(clinician, created.reference.toLowerCase().replaceAll('-', ' '));
+      const byId = await store.submissions.get(clinician, created.id);
+      assert.ok(byRef && byId);
+      assert.deepEqual(byRef.answers, sampleAnswers);
+      assert.deepEqual(byRef.outcome, sampleOutcome('urgent', ['U3']));
+      assert.equal(byId.contentVersion, 'test-1');
+      assert.equal(byId.status, 'new');
+      assert.equal(byId.emergency, false);
+      assert.equal(byId.events[0]?.action, 'created');
+    });
+
+    it('hostile text (HTML, SQL, formulas, LIKE wildcards) is stored and returned verbatim', opts, async () => {
+      const name = `${HOSTILE.html} ${HOSTILE.sql} ${HOSTILE.like}`;
+      const created = await store.submissions.create(publicContext, newSubmission('soon', name, {
+        message: HOSTILE.formula, bestTime: HOSTILE.sql, email: null,
+      }));
+      const got = await store.submissions.get(clinician, created.id);
+      assert.equal(got?.name, name);
+      assert.equal(got.message, HOSTILE.formula);
+      assert.equal(got.bestTime, HOSTILE.sql);
+      assert.equal(got.email, null);
+      const found = await store.submissions.listInbox(clinician, { q: "robert'); drop", status: 'all' }, { limit: 10, offset: 0 });
+      assert.deepEqual(found.items.map((i) => i.id), [created.id]);
+      const literal = await store.submissions.listInbox(clinician, { q: '100%_match\\', status: 'all' }, { limit: 10, offset: 0 });
+      assert.deepEqual(literal.items.map((i) => i.id), [created.id]);
+      const wildcard = await store.submissions.listInbox(clinician, { q: '%', status: 'all' }, { limit: 10, offset: 0 });
+      assert.deepEqual(wildcard.items.map((i) => i.id), [created.id], 'a % typed in search is literal, not a wildcard');
+    });
+
+    it('the inbox lists most urgent first, then longest waiting, with filters and a numeric total', opts, async () => {
+      const ids: Record<string, string> = {};
+      for (const [level, name] of [['routine', 'Rita Routine'], ['emergency', 'Emma Emergency'], ['urgent', 'Uma Early'], ['self_care', 'Sal Self']] as const) {
+        clock.advance(60_000);
+        ids[name] = (await store.submissions.create(publicContext, newSubmission(level, name))).id;
+      }
+      clock.advance(60_000);
+      ids['Uma Late'] = (await store.submissions.create(publicContext, newSubmission('urgent', 'Uma Late'))).id;
+      const inbox = await store.submissions.listInbox(clinician, {}, { limit: 100, offset: 0 });
+      const names = inbox.items.map((i) => i.name);
+      assert.equal(names[0], 'Emma Emergency');
+      assert.ok(names.indexOf('Sam Round') < names.indexOf('Uma Early') && names.indexOf('Uma Early') < names.indexOf('Uma Late'));
+      assert.equal(names.at(-1), 'Sal Self');
+      assert.equal(typeof inbox.total, 'number');
+      assert.equal(inbox.total, inbox.items.length);
+      assert.equal(inbox.items[0]?.emergency, true);
+
+      const urgent = await store.submissions.listInbox(clinician, { level: 'urgent' }, { limit: 100, offset: 0 });
+      assert.ok(urgent.items.every((i) => i.level === 'urgent'));
+      assert.equal(urgent.total, 3);
+      const byName = await store.submissions.listInbox(clinician, { q: 'UMA' }, { limit: 100, offset: 0 });
+      assert.deepEqual(byName.items.map((i) => i.name), ['Uma Early', 'Uma Late']);
+      const paged = await store.submissions.listInbox(clinician, {}, { limit: 2, offset: 1 });
+      assert.equal(paged.items.length, 2);
+      assert.equal(paged.total, inbox.total);
+      const today = clock.now().toISOString().slice(0, 10);
+      assert.equal((await store.submissions.listInbox(clinician, { from: today, to: today }, { limit: 100, offset: 0 })).total, inbox.total);
+      assert.equal((await store.submissions.listInbox(clinician, { to: '2026-03-01' }, { limit: 100, offset: 0 })).total, 0);
+      assert.equal((await store.submissions.listInbox(clinician, { region: 'knee' }, { limit: 100, offset: 0 })).total, 0);
+
+      clock.set('2026-03-02T14:00:00.000Z');
+      const overdue = await store.submissions.listInbox(clinician, { overdue: true }, { limit: 100, offset: 0 });
+      assert.equal(overdue.total, inbox.total, 'all were due at 13:00');
+    });
+
+    it('the workflow allows only its own moves and records who did what', opts, async () => {
+      const { id } = await store.submissions.create(publicContext, newSubmission('soon', 'Walt Flow'));
+      assert.deepEqual(await store.submissions.setStatus(clinician, id, 'in_progress', 'Rang, no answer'), { ok: true, value: null });
+      assert.deepEqual(await store.submissions.setStatus(clinician, id, 'new', null), { ok: false, code: 'bad_transition' });
+      assert.deepEqual(await store.submissions.setStatus(clinician, id, 'contacted', null), { ok: true, value: null });
+      assert.deepEqual(await store.submissions.addNote(clinician, id, 'Booked for Tuesday'), { ok: true, value: null });
+      assert.deepEqual(await store.submissions.setStatus(clinician, id, 'closed', null), { ok: true, value: null });
+      assert.deepEqual(await store.submissions.setStatus(clinician, 'nope', 'closed', null), { ok: false, code: 'not_found' });
+      const got = await store.submissions.get(clinician, id);
+      assert.equal(got?.status, 'closed');
+      assert.deepEqual(got.events.map((e) => [e.action, e.toValue, e.note, e.userName]), [
+        ['created', 'new', null, null],
+        ['status', 'in_progress', 'Rang, no answer', 'Cleo Clinician'],
+        ['status', 'contacted', null, 'Cleo Clinician'],
+        ['note', null, 'Booked for Tuesday', 'Cleo Clinician'],
+        ['status', 'closed', null, 'Cleo Clinician'],
+      ]);
+      const open = await store.submissions.listInbox(clinician, {}, { limit: 100, offset: 0 });
+      assert.ok(!open.items.some((i) => i.id === id), 'closed items leave the default (open) inbox');
+      const closed = await store.submissions.listInbox(clinician, { status: 'closed' }, { limit: 100, offset: 0 });
+      assert.ok(closed.items.some((i) => i.id === id));
+    });
+
+    it('assigning checks the user and filters by assignee', opts, async () => {
+      const { id } = await store.submissions.create(publicContext, newSubmission('routine', 'Asa Sign'));
+      assert.deepEqual(await store.submissions.assign(clinician, id, 'no-such-user'), { ok: false, code: 'unknown_user' });
+      assert.deepEqual(await store.submissions.assign(clinician, id, clinicianId), { ok: true, value: null });
+      const mine = await store.submissions.listInbox(clinician, { assignee: clinicianId }, { limit: 100, offset: 0 });
+      assert.deepEqual(mine.items.map((i) => [i.id, i.assigneeName]), [[id, 'Cleo Clinician']]);
+      const none = await store.submissions.listInbox(clinician, { assignee: 'none' }, { limit: 100, offset: 0 });
+      assert.ok(!none.items.some((i) => i.id === id));
+    });
+
+    it('feedback feeds the safety page per rule and content version', opts, async () => {
+      const a = await store.submissions.create(publicContext, newSubmission('urgent', 'Fee One'));
+      const b = await store.submissions.create(publicContext, newSubmission('urgent', 'Fee Two'));
+      assert.deepEqual(await store.submissions.addFeedback(clinician, a.id, 'agree', 'fine'), { ok: true, value: null });
+      assert.deepEqual(await store.submissions.addFeedback(clinician, b.id, 'less_urgent', HOSTILE.html), { ok: true, value: null });
+      const stats = await store.safetyStats(clinician);
+      const u3 = stats.find((s) => s.rule === 'U3' && s.contentVersion === 'test-1');
+      assert.deepEqual(u3, { rule: 'U3', contentVersion: 'test-1', total: 2, agree: 1, moreUrgent: 0, lessUrgent: 1 });
+      const got = await store.submissions.get(clinician, b.id);
+      assert.deepEqual(got?.feedback.map((f) => [f.verdict, f.comment, f.userName]), [['less_urgent', HOSTILE.html, 'Cleo Clinician']]);
+    });
+
+    it('every view, change and export is audited with ids and codes only, never patient data', opts, async () => {
+      const { id, reference } = await store.submissions.create(publicContext, newSubmission('urgent', 'Priya Private', { message: 'my secret' }));
+      await store.submissions.get(clinician, id);
+      await store.submissions.get(clinician, id, { export: 'fhir' });
+      await store.submissions.setStatus(clinician, id, 'in_progress', 'private note');
+      await store.submissions.exportMany(clinician, { q: 'priya' }, 'csv');
+      const trail = await store.listAudit(admin, { reference, limit: 50, offset: 0 });
+      assert.deepEqual(trail.rows.map((r) => r.action).sort(),
+        ['submission.create', 'submission.export', 'submission.export', 'submission.status', 'submission.view']);
+      assert.ok(trail.rows.every((r) => r.submissionId === id));
+      const all = await store.listAudit(admin, { limit: 10_000, offset: 0 });
+      const text = JSON.stringify(all.rows);
+      for (const secret of ['Priya', 'priya', 'my secret', 'private note', '07700', 'pat@example.com']) {
+        assert.ok(!text.includes(secret), `audit must not hold "${secret}"`);
+      }
+      await assert.rejects(store.listAudit(clinician, { limit: 1, offset: 0 }), ForbiddenError);
+    });
+
+    it('the public and the wrong role are refused by the repository itself', opts, async () => {
+      await assert.rejects(store.submissions.listInbox(publicContext, {}, { limit: 1, offset: 0 }), ForbiddenError);
+      await assert.rejects(store.submissions.get(publicContext, 'x'), ForbiddenError);
+      await assert.rejects(store.retention.deleteByReference(clinician, 'CRK-2222-2222'), ForbiddenError);
+      await assert.rejects(store.staff.create(clinician, { email: 'x@example.com', name: 'X', role: 'admin' }), ForbiddenError);
+    });
+
+    it('deleting by reference removes the person’s data and keeps the trail and the verdict', opts, async () => {
+      const { id, reference } = await store.submissions.create(publicContext, newSubmission('urgent', 'Del Me'));
+      await store.submissions.addFeedback(clinician, id, 'more_urgent', 'comment about Del');
+      assert.equal(await store.retention.deleteByReference(admin, reference), true);
+      assert.equal(await store.retention.deleteByReference(admin, reference), false);
+      assert.equal(await store.submissions.get(clinician, id), undefined);
+      const events = await store.kysely.selectFrom('submission_event').select('id').where('submission_id', '=', id).execute();
+      assert.equal(events.length, 0);
+      const fb = await store.kysely.selectFrom('feedback').selectAll().where('comment', '=', 'comment about Del').execute();
+      assert.equal(fb.length, 0);
+      const trail = await store.listAudit(admin, { reference, limit: 50, offset: 0 });
+      assert.ok(trail.rows.some((r) => r.action === 'submission.delete'));
+    });
+
+    it('the retention purge is idempotent and safe to run twice at once', opts, async () => {
+      clock.set('2026-06-01T09:00:00.000Z');
+      const fresh = await store.submissions.create(publicContext, newSubmission('routine', 'Fresh Person'));
+      const before = (await store.submissions.listInbox(clinician, { status: 'all' }, { limit: 1000, offset: 0 })).total;
+      const cutoff = new Date('2026-05-01T00:00:00.000Z');
+      const [x, y] = await Promise.all([
+        store.retention.purgeOlderThan(systemContext('retention'), cutoff),
+        store.retention.purgeOlderThan(systemContext('retention'), cutoff),
+      ]);
+      assert.equal(x + y, before - 1);
+      assert.equal(await store.retention.purgeOlderThan(systemContext('retention'), cutoff), 0);
+      const left = await store.submissions.listInbox(clinician, { status: 'all' }, { limit: 1000, offset: 0 });
+      assert.deepEqual(left.items.map((i) => i.id), [fresh.id]);
+      const purges = await store.kysely.selectFrom('audit_log').select('id').where('action', '=', 'submission.purge').execute();
+      assert.equal(purges.length, before - 1, 'each purged submission is audited exactly once');
+    });
+
+    it('staff accounts: unique emails, disabling ends sessions', opts, async () => {
+      assert.equal(await store.staff.create(admin, { email: 'CLI@example.com ', name: 'Dup', role: 'clinician' }), 'exists');
+      const user = await store.staff.byEmail('Cli@Example.com');
+      assert.equal(user?.id, clinicianId);
+      await store.sessions.create(clinicianId, 'hash-disable');
+      assert.equal(await store.sessions.use('hash-disable'), clinicianId);
+      assert.equal(await store.staff.setActive(admin, clinicianId, false), true);
+      assert.equal(await store.sessions.use('hash-disable'), undefined);
+      assert.equal(await store.staff.setActive(admin, clinicianId, true), true);
+    });
+
+    it('sessions end after the idle timeout and the absolute limit, and all at once on logout everywhere', opts, async () => {
+      await store.sessions.create(clinicianId, 'hash-idle');
+      clock.advance(29 * 60_000);
+      assert.equal(await store.sessions.use('hash-idle'), clinicianId);
+      clock.advance(29 * 60_000);
+      assert.equal(await store.sessions.use('hash-idle'), clinicianId, 'use refreshes the idle clock');
+      clock.advance(31 * 60_000);
+      assert.equal(await store.sessions.use('hash-idle'), undefined);
+      await store.sessions.create(clinicianId, 'hash-a');
+      await store.sessions.create(clinicianId, 'hash-b');
+      assert.equal(await store.sessions.deleteAllFor(clinicianId), 2);
+      assert.equal(await store.sessions.use('hash-a'), undefined);
+    });
+
+    it('one-time tokens work once, expire, and a newer one replaces an older one', opts, async () => {
+      await store.tokens.create('password', clinicianId, 'tok-1', 60_000);
+      await store.tokens.create('password', clinicianId, 'tok-2', 60_000);
+      assert.equal(await store.tokens.peek('password', 'tok-1'), undefined);
+      assert.equal((await store.tokens.peek('password', 'tok-2'))?.userId, clinicianId);
+      const results = await Promise.all([store.tokens.consume('password', 'tok-2'), store.tokens.consume('password', 'tok-2')]);
+      assert.equal(results.filter((r) => r !== undefined).length, 1);
+      await store.tokens.create('setup', null, 'tok-3', 60_000);
+      assert.equal(await store.tokens.consume('password', 'tok-3'), undefined, 'kinds do not mix');
+      clock.advance(61_000);
+      assert.equal(await store.tokens.consume('setup', 'tok-3'), undefined);
+    });
+
+    it('login failures lock after the limit, in the database, until the lock passes', opts, async () => {
+      const key = 'someone@example.com';
+      assert.equal(await store.loginFailures.lockedUntil(key), undefined);
+      await store.loginFailures.recordFailure(key);
+      await store.loginFailures.recordFailure(key);
+      const third = await store.loginFailures.recordFailure(key);
+      assert.ok(third.lockedUntil);
+      assert.ok(await store.loginFailures.lockedUntil(key));
+      clock.advance(301_000);
+      assert.equal(await store.loginFailures.lockedUntil(key), undefined);
+      await store.loginFailures.recordFailure(key);
+      await store.loginFailures.clear(key);
+      assert.equal((await store.loginFailures.recordFailure(key)).failures, 1);
+    });
+
+    it('settings are created once and job runs are claimed by exactly one caller', opts, async () => {
+      const first = await store.setting('form-secret', () => 'one');
+      const second = await store.setting('form-secret', () => 'two');
+      assert.equal(first, 'one');
+      assert.equal(second, 'one');
+      const claims = await Promise.all([store.claimJobRun('summary', '2026-06-01'), store.claimJobRun('summary', '2026-06-01')]);
+      assert.deepEqual(claims.sort(), [false, true]);
+    });
+  });
+}
