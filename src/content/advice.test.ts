@@ -1,0 +1,105 @@
+// Tests that every level, rule, tier and region has advice, and that adviceFor assembles it correctly.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FiredRule, Level, Outcome, Region } from '../engine/types.js';
+import { LEVELS } from '../engine/types.js';
+import { adviceCoverage, adviceFor, loadAdvice, outOfScopeAdvice, readAdvice } from './advice.js';
+import { clinicalLoaderExists, loadClinicalIfPresent, rulesOf, sharedContract } from './clinical-source.js';
+import { EXAMPLE_PLACEHOLDERS } from './placeholders.js';
+
+const advice = loadAdvice('content/clinical');
+const values = EXAMPLE_PLACEHOLDERS;
+
+function outcome(level: Level, region: Region, rules: string[], tier?: string): Pick<Outcome, 'level' | 'region' | 'rules'> {
+  const fired: FiredRule[] = rules.map((id) => {
+    const r: FiredRule = { id, level, title: id, reason: '', because: [], sources: [] };
+    if (tier !== undefined) r.tier = { atLeast: 3, code: tier, label: tier };
+    return r;
+  });
+  return { level, region, rules: fired };
+}
+
+test('every rule, tier and region of rules.md has advice', { skip: sharedContract() === undefined ? 'the shared clinical contract (/work/shared/clinical) is not on this machine' : false }, () => {
+  const contract = sharedContract();
+  assert.ok(contract);
+  assert.ok(contract.rules.length >= 40, `expected the rules of rules.md, found ${contract.rules.length}`);
+  assert.deepEqual(new Set(contract.rules.map((r) => r.level)), new Set(LEVELS));
+  assert.deepEqual(contract.rules.find((r) => r.id === 'S5')?.tiers, ['refer', 'test']);
+  assert.deepEqual(adviceCoverage(advice, contract), []);
+});
+
+test('every rule, tier and region of the loaded clinical content has advice', { skip: clinicalLoaderExists() ? false : 'src/content/clinical-loader.ts is not in this checkout yet' }, async () => {
+  const content = await loadClinicalIfPresent('content/clinical');
+  assert.ok(content);
+  const body = content.findings.get('body_region');
+  const regions = body?.type === 'choice' ? body.values : [...content.regions.keys()];
+  assert.deepEqual(adviceCoverage(advice, { rules: rulesOf(content), regions }), []);
+  assert.deepEqual(new Set(content.rules.map((r) => r.level)), new Set(LEVELS));
+});
+
+test('each level names its service through placeholders', () => {
+  const service: Record<Level, string> = {
+    emergency: '{{emergencyNumber}}', urgent: '{{urgentLine}}', soon: '{{clinicPhone}}', routine: '{{bookingUrl}}', self_care: '{{bookingUrl}}',
+  };
+  for (const level of LEVELS) {
+    const a = advice.levels[level];
+    assert.ok([a.title, ...a.doNow].some((t) => t.includes(service[level])), `${level} should mention ${service[level]}`);
+  }
+  assert.ok(advice.outOfScope.doNow.some((t) => t.includes('{{emergencyNumber}}')));
+  assert.ok(advice.outOfScope.doNow.some((t) => t.includes('{{urgentLine}}')));
+  assert.ok(advice.outOfScope.doNow.some((t) => t.includes('GP')));
+});
+
+test('adviceFor fills placeholders and lists a note per fired rule', () => {
+  const a = adviceFor(advice, outcome('emergency', 'lower_back', ['E1', 'E2']), values);
+  assert.equal(a.title, 'Call 999 now');
+  assert.deepEqual(a.ruleNotes.map((n) => n.rule), ['E1', 'E2']);
+  assert.ok(a.doNow.every((t) => !t.includes('{{')));
+  assert.deepEqual(a.selfManagement, [], 'no self-management with an emergency');
+  assert.ok(adviceFor(advice, outcome('urgent', 'knee', ['U1']), values).doNow.some((t) => t.includes('NHS 111')));
+});
+
+test('S5 adds the text of its tier', () => {
+  const test3 = adviceFor(advice, outcome('soon', 'lower_back', ['S5'], 'test'), values).ruleNotes[0]?.text ?? '';
+  const refer = adviceFor(advice, outcome('soon', 'lower_back', ['S5'], 'refer'), values).ruleNotes[0]?.text ?? '';
+  assert.match(test3, /blood test/);
+  assert.match(refer, /rheumatologist/);
+  assert.notEqual(test3, refer);
+});
+
+test('self-management comes with self_care and routine results, chosen by rules then region', () => {
+  const noise = adviceFor(advice, outcome('self_care', 'knee', ['C1']), values).selfManagement;
+  const knee = adviceFor(advice, outcome('self_care', 'knee', ['C4']), values).selfManagement;
+  const back = adviceFor(advice, outcome('routine', 'lower_back', ['R2', 'R3']), values).selfManagement;
+  const soon = adviceFor(advice, outcome('soon', 'lower_back', ['S10']), values).selfManagement;
+  assert.ok(noise.some((t) => /knuckles/.test(t)));
+  assert.ok(knee.some((t) => /muscles stronger/.test(t)));
+  assert.ok(back.some((t) => /paracetamol on its own/.test(t)), 'NG59: paracetamol alone is not advised for low back pain');
+  assert.deepEqual(soon, []);
+});
+
+test('out-of-scope advice points to a GP, the urgent line or the emergency number', () => {
+  const a = outOfScopeAdvice(advice, values);
+  assert.match(a.title, /16/);
+  assert.ok(a.doNow.some((t) => t.includes('999')));
+  assert.ok(a.doNow.some((t) => t.includes('NHS 111')));
+});
+
+test('bad advice files are reported precisely', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'creak-advice-'));
+  writeFileSync(join(dir, 'advice.yaml'), 'levels: {}\nout_of_scope: {title: x}\nself_management: []\nrules: {E1: "Ring {{fax}}"}\n');
+  const { advice: none, problems } = readAdvice(dir);
+  assert.equal(none, undefined);
+  const paths = problems.map((p) => p.path);
+  assert.ok(paths.includes('levels.emergency'), paths.join(', '));
+  assert.ok(paths.includes('out_of_scope.meaning'));
+  const good = loadAdvice('content/clinical');
+  assert.deepEqual(adviceCoverage(good, { rules: [{ id: 'Z9', tiers: [] }], regions: ['elbow', 'moon'] }).map((p) => p.message).sort(), [
+    ...[...good.rules.keys()].map((id) => `note for unknown rule ${id}`), 'no note for rule Z9', 'no self-management for region moon',
+  ].sort());
+  writeFileSync(join(dir, 'advice.yaml'), readFileSync('content/clinical/advice.yaml', 'utf8').replace('Call {{emergencyNumber}} now', 'Call {{emergencyNumbr}} now'));
+  assert.match(readAdvice(dir).problems[0]?.message ?? '', /unknown placeholder \{\{emergencyNumbr\}\}/);
+});
