@@ -64,6 +64,10 @@ export interface QuestionDef {
   units?: readonly DurationUnit[];
   /** True for the risk-group topics, whose wording a licensed clinic may replace. */
   riskTopic?: boolean;
+  /** A context question: asked whenever this holds (below emergency), not only when it could raise the level. */
+  askWhen?: Condition;
+  /** For context questions: the level they rank with when choosing the next question. */
+  priority?: Level;
 }
 
 export interface Tier {
@@ -88,6 +92,8 @@ export interface RuleDef {
   /** Care that varies with how many of a list are present (S5: 3 → test, 4+ → refer). */
   tiers?: { list: string; tiers: readonly Tier[] };
   articleTags: readonly string[];
+  /** Keep asking while this rule could still fire at the outcome's level, since it changes the advice shown. */
+  explain?: boolean;
 }
 
 export interface RiskScoreDef {
@@ -95,8 +101,9 @@ export interface RiskScoreDef {
   items: readonly string[];
   psychosocial: readonly string[];
   bothersome: { finding: string; values: readonly string[] };
-  /** Regions (by definition name) where it is computed. */
+  /** When it is computed (back pain). */
   appliesWhen: Condition;
+  sources: readonly string[];
 }
 
 export interface DerivationDef {
@@ -108,10 +115,6 @@ export interface DerivationDef {
   durationWeeks: string;
 }
 
-export interface SafetyNetDef {
-  regions: readonly Region[];
-  items: readonly string[];
-}
 
 export interface ClinicalContent {
   version: string;
@@ -122,10 +125,10 @@ export interface ClinicalContent {
   lists: ReadonlyMap<string, readonly Condition[]>;
   riskScore: RiskScoreDef;
   derivations: readonly DerivationDef[];
-  safetyNets: readonly SafetyNetDef[];
+  /** Per region: article tags and safety-netting lines (with {{placeholders}}). */
+  regions: ReadonlyMap<string, { tags: readonly string[]; safetyNet: readonly string[] }>;
   /** Age below which the check is out of scope (16). */
   minimumAge: number;
-  regionTags: Readonly<Record<string, readonly string[]>>;
 }
 
 /** The next question, in the public API's shape. */
@@ -163,9 +166,12 @@ export interface UnsureEffect {
 }
 
 export interface RiskGroupResult {
+  /** The group with every unsure topic read as "no". */
   group: RiskGroup;
   total: number;
   psychosocial: number;
+  /** When some topics were answered "I'm not sure": every group still possible. */
+  couldBe?: readonly RiskGroup[];
 }
 
 export interface Outcome {

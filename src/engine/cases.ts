@@ -1,0 +1,65 @@
+// Safety principle 2: the best and worst case over every unsure answer, searched exactly with pruning.
+import { T, U, openFindings, truth, type Env } from './logic.js';
+import { compiled } from './compiled.js';
+import { closedEnv, type State } from './state.js';
+import type { ClinicalContent } from './types.js';
+
+type Assign = Map<string, boolean | number | string>;
+
+/**
+ * The level ranks reached when every unsure answer is read in the most reassuring way (best) and in the
+ * most worrying way (worst), over each finding's whole range. Unasked findings count as "no".
+ */
+export function bestAndWorst(content: ClinicalContent, state: State): { best: number; worst: number } {
+  if (state.unsure.size === 0) {
+    const { lo } = bounds(content, closedEnv(state));
+    return { best: lo, worst: lo };
+  }
+  return { best: search(content, state, new Map(), false, Infinity), worst: search(content, state, new Map(), true, -Infinity) };
+}
+
+/** The lowest rank certain to fire, and the highest rank that might fire, under an environment. */
+export function bounds(content: ClinicalContent, env: Env): { lo: number; hi: number; open: string | undefined; openRank: number } {
+  const { rank } = compiled(content);
+  let lo = 0;
+  let hi = 0;
+  let openRule: string | undefined;
+  let openRank = -1;
+  for (const rule of content.rules) {
+    const r = rank.get(rule.id) ?? 0;
+    if (r <= lo && r <= openRank) continue;
+    const t = truth(rule.when, env, content);
+    if (t === T) {
+      lo = Math.max(lo, r);
+      hi = Math.max(hi, r);
+    } else if (t === U) {
+      hi = Math.max(hi, r);
+      if (r > openRank) {
+        openRank = r;
+        openRule = rule.id;
+      }
+    }
+  }
+  return { lo, hi, open: openRule, openRank };
+}
+
+function search(content: ClinicalContent, state: State, assign: Assign, maximise: boolean, bestSoFar: number): number {
+  const env = closedEnv(state, assign);
+  const { lo, hi, open } = bounds(content, env);
+  if (lo === hi || open === undefined) return lo;
+  if (maximise ? hi <= bestSoFar : lo >= bestSoFar) return bestSoFar;
+  const rule = content.rules.find((r) => r.id === open);
+  const vars = new Set<string>();
+  if (rule) openFindings(rule.when, env, content, vars);
+  const finding = vars.values().next().value;
+  if (finding === undefined) return lo;
+  let best = bestSoFar;
+  for (const value of compiled(content).domain(finding)) {
+    assign.set(finding, value);
+    const result = search(content, state, assign, maximise, best);
+    best = maximise ? Math.max(best, result) : Math.min(best, result);
+    if (maximise ? best >= hi : best <= lo) break;
+  }
+  assign.delete(finding);
+  return best;
+}

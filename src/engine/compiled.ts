@@ -1,0 +1,129 @@
+// Facts worked out once per content object: rule ranks, number test points, what each region can ask.
+import { conditionFindings, truth, F, FREE, type Env } from './logic.js';
+import { levelRank } from './types.js';
+import type { ClinicalContent, Condition, FindingDef } from './types.js';
+
+export interface Compiled {
+  rank: ReadonlyMap<string, number>;
+  /** Values to try for a finding when working out best and worst cases (every region of every threshold). */
+  domain: (finding: string) => readonly (boolean | number | string)[];
+  /** Findings that matter for a region: mentioned by a rule, score or question that can apply there. */
+  regionFindings: (region: string) => ReadonlySet<string>;
+  /** Yes/no findings that a rule of level soon or above names directly: the red flags. */
+  redFlags: ReadonlySet<string>;
+}
+
+const cache = new WeakMap<ClinicalContent, Compiled>();
+
+/** The compiled facts for a content object (computed once, then cached). */
+export function compiled(content: ClinicalContent): Compiled {
+  let c = cache.get(content);
+  if (!c) {
+    c = compile(content);
+    cache.set(content, c);
+  }
+  return c;
+}
+
+function compile(content: ClinicalContent): Compiled {
+  const rank = new Map(content.rules.map((r) => [r.id, levelRank(r.level)]));
+  const thresholds = new Map<string, Set<number>>();
+  const collect = (c: Condition): void => {
+    switch (c.kind) {
+      case 'compare':
+        if (typeof c.value === 'number') {
+          const set = thresholds.get(c.finding) ?? new Set<number>();
+          set.add(c.value);
+          thresholds.set(c.finding, set);
+        }
+        return;
+      case 'all':
+      case 'any':
+      case 'atLeast':
+        c.of.forEach(collect);
+        return;
+      case 'not':
+        collect(c.of);
+        return;
+      case 'true':
+      case 'in':
+      case 'def':
+      case 'riskGroup':
+        return;
+    }
+  };
+  content.rules.forEach((r) => { collect(r.when); });
+  content.definitions.forEach(collect);
+  const domains = new Map<string, readonly (boolean | number | string)[]>();
+  for (const def of content.findings.values()) domains.set(def.id, domainOf(def, thresholds.get(def.id)));
+
+  const perRegion = new Map<string, ReadonlySet<string>>();
+  const regionFindings = (region: string): ReadonlySet<string> => {
+    let set = perRegion.get(region);
+    if (!set) {
+      set = findingsFor(content, region);
+      perRegion.set(region, set);
+    }
+    return set;
+  };
+  const redFlags = new Set<string>();
+  for (const r of content.rules) {
+    if (levelRank(r.level) < levelRank('soon')) continue;
+    directBooleans(r.when, content, redFlags);
+  }
+  return { rank, domain: (f) => domains.get(f) ?? [true, false], regionFindings, redFlags };
+}
+
+function domainOf(def: FindingDef, cuts: ReadonlySet<number> | undefined): readonly (boolean | number | string)[] {
+  switch (def.type) {
+    case 'boolean': return [true, false];
+    case 'choice': return def.values;
+    case 'number': {
+      const step = def.integer ? 1 : 0.001;
+      const points = new Set<number>([def.min, def.max]);
+      for (const t of cuts ?? []) for (const p of [t - step, t, t + step]) if (p >= def.min && p <= def.max) points.add(p);
+      return [...points].sort((a, b) => a - b);
+    }
+  }
+}
+
+/** Findings a region can need: everything mentioned by a rule (or score, question, derivation) not ruled out by the region alone. */
+function findingsFor(content: ClinicalContent, region: string): Set<string> {
+  const env: Env = (f) => (f === 'body_region' ? region : FREE);
+  const possible = (c: Condition): boolean => truth(c, env, content) !== F;
+  const out = new Set<string>();
+  for (const def of content.findings.values()) if (def.required) out.add(def.id);
+  for (const r of content.rules) if (possible(r.when)) conditionFindings(r.when, content, out);
+  if (possible(content.riskScore.appliesWhen)) {
+    for (const f of [...content.riskScore.items, content.riskScore.bothersome.finding]) out.add(f);
+  }
+  for (const q of content.questions) {
+    if (q.askWhen && possible(q.askWhen)) for (const f of q.findings) out.add(f);
+  }
+  for (const d of content.derivations) {
+    if (out.has(d.finding)) {
+      out.add(d.age);
+      out.add(d.durationWeeks);
+    }
+  }
+  return out;
+}
+
+function directBooleans(c: Condition, content: ClinicalContent, out: Set<string>): void {
+  switch (c.kind) {
+    case 'true':
+      if (content.findings.get(c.finding)?.type === 'boolean') out.add(c.finding);
+      return;
+    case 'all':
+    case 'any':
+    case 'atLeast':
+      for (const x of c.of) directBooleans(x, content, out);
+      return;
+    case 'compare':
+    case 'in':
+    case 'not':
+    case 'def':
+    case 'riskGroup':
+      return;
+  }
+}

@@ -1,0 +1,83 @@
+// Builds the explained outcome: the rules that fired, the answers behind them, unsure effects and safety-netting.
+import { T, U, openFindings, possibleRiskGroups, riskCounts, truth, witnesses } from './logic.js';
+import { compiled } from './compiled.js';
+import { closedEnv, type State } from './state.js';
+import { LEVELS, levelRank } from './types.js';
+import type { ClinicalContent, FiredRule, Outcome, Region, RiskGroupResult, UnsureEffect } from './types.js';
+
+/** The outcome at `level` (a rank), with the evidence for every decision it shows. */
+export function explain(content: ClinicalContent, state: State, level: number, best: number, worst: number): Outcome {
+  const env = closedEnv(state);
+  const { rank, redFlags } = compiled(content);
+  const trueIds = new Set(content.rules.filter((r) => truth(r.when, env, content) === T).map((r) => r.id));
+  const topFired = Math.max(-1, ...[...trueIds].map((id) => rank.get(id) ?? 0));
+  const fired: FiredRule[] = [];
+  for (const rule of content.rules) {
+    if (!trueIds.has(rule.id)) continue;
+    const r = rank.get(rule.id) ?? 0;
+    if (rule.nothingAbove === true && topFired > r) continue;
+    if ((rule.displacedBy ?? []).some((d) => trueIds.has(d))) continue;
+    const because = new Set<string>();
+    witnesses(rule.when, env, content, because);
+    const tier = rule.tiers ? tierOf(content, rule.tiers, env) : undefined;
+    fired.push({ id: rule.id, level: rule.level, title: rule.title, reason: rule.reason, because: [...because], sources: rule.sources, ...(tier ? { tier } : {}) });
+  }
+  fired.sort((a, b) => levelRank(b.level) - levelRank(a.level));
+
+  const unsure: UnsureEffect[] = [];
+  if (level > best) {
+    for (const rule of content.rules) {
+      const r = rank.get(rule.id) ?? 0;
+      if (r <= level || truth(rule.when, env, content) !== U) continue;
+      const vars = new Set<string>();
+      openFindings(rule.when, env, content, vars);
+      for (const f of vars) unsure.push({ finding: f, rule: rule.id, couldBe: rule.level });
+    }
+  }
+  const decisive = new Set<string>();
+  for (const f of fired) if (levelRank(f.level) === level) for (const id of f.because) decisive.add(id);
+  for (const u of unsure) decisive.add(u.finding);
+
+  const checkedAbsent = content.questions.flatMap((q) => q.findings)
+    .filter((f) => redFlags.has(f) && state.known.get(f) === false && !state.derived.has(f));
+  const region = (state.region ?? 'other') as Region;
+  const regionInfo = content.regions.get(region);
+  const tags = new Set<string>();
+  for (const f of fired) for (const t of content.rules.find((r) => r.id === f.id)?.articleTags ?? []) tags.add(t);
+  for (const u of unsure) for (const t of content.rules.find((r) => r.id === u.rule)?.articleTags ?? []) tags.add(t);
+  for (const t of regionInfo?.tags ?? []) tags.add(t);
+  const riskGroup = riskGroupResult(content, state);
+  return {
+    level: LEVELS[level] ?? 'self_care',
+    region,
+    rules: fired,
+    decisive: [...decisive],
+    unsure,
+    checkedAbsent,
+    ...(riskGroup ? { riskGroup } : {}),
+    safetyNet: regionInfo?.safetyNet ?? [],
+    articleTags: [...tags],
+    bestCase: LEVELS[best] ?? 'self_care',
+    worstCase: LEVELS[worst] ?? 'self_care',
+    contentVersion: content.version,
+  };
+}
+
+function tierOf(content: ClinicalContent, tiers: NonNullable<ClinicalContent['rules'][number]['tiers']>, env: ReturnType<typeof closedEnv>) {
+  const count = (content.lists.get(tiers.list) ?? []).filter((c) => truth(c, env, content) === T).length;
+  return tiers.tiers.find((t) => count >= t.atLeast);
+}
+
+function riskGroupResult(content: ClinicalContent, state: State): RiskGroupResult | undefined {
+  const env = closedEnv(state);
+  if (truth(content.riskScore.appliesWhen, env, content) !== T) return undefined;
+  const { physical, psycho } = riskCounts(env, content);
+  const possible = possibleRiskGroups(env, content);
+  const group = possible[0] ?? 'low';
+  return {
+    group,
+    total: physical[0] + psycho[0],
+    psychosocial: psycho[0],
+    ...(possible.length > 1 ? { couldBe: possible } : {}),
+  };
+}

@@ -1,0 +1,5 @@
+// The triage engine's public surface: pure functions over plain data, usable in Node and in browsers.
+export { triage } from './triage.js';
+export { toWeeks, validateAnswers } from './answers.js';
+export { riskGroupOf } from './logic.js';
+export * from './types.js';

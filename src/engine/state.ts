@@ -1,0 +1,59 @@
+// The answers as the rules see them: in-region answers, derived findings, unsure answers, and views for evaluation.
+import { ABSENT, FREE, type Env } from './logic.js';
+import { compiled } from './compiled.js';
+import { UNKNOWN } from './types.js';
+import type { AnswerValue, ClinicalContent } from './types.js';
+
+export interface State {
+  region: string | undefined;
+  /** Known answers (explicit or derived), without "unknown" ones. */
+  known: ReadonlyMap<string, boolean | number | string>;
+  /** Findings answered "I'm not sure". */
+  unsure: ReadonlySet<string>;
+  /** Findings worked out from other answers (safety principle 6). */
+  derived: ReadonlySet<string>;
+}
+
+/** Builds the state: answers outside the person's region are ignored; derivable findings are derived. */
+export function buildState(content: ClinicalContent, answers: ReadonlyMap<string, AnswerValue>): State {
+  const regionAnswer = answers.get('body_region');
+  const region = typeof regionAnswer === 'string' && regionAnswer !== UNKNOWN ? regionAnswer : undefined;
+  const allowed = region === undefined ? undefined : compiled(content).regionFindings(region);
+  const known = new Map<string, boolean | number | string>();
+  const unsure = new Set<string>();
+  for (const [id, value] of answers) {
+    if (allowed && !allowed.has(id)) continue;
+    if (value === UNKNOWN) unsure.add(id);
+    else known.set(id, value);
+  }
+  const derived = new Set<string>();
+  for (const d of content.derivations) {
+    if (answers.has(d.finding) || (allowed && !allowed.has(d.finding))) continue;
+    const age = known.get(d.age);
+    const weeks = known.get(d.durationWeeks);
+    if (typeof age !== 'number' || typeof weeks !== 'number') continue;
+    known.set(d.finding, age - weeks / 52.18 < d.onsetBeforeAge);
+    derived.add(d.finding);
+  }
+  return { region, known, unsure, derived };
+}
+
+/** Unasked findings count as "no"; unsure ones take `assign`'s value, else stay open. */
+export function closedEnv(state: State, assign?: ReadonlyMap<string, boolean | number | string>): Env {
+  return (f) => {
+    const v = state.known.get(f);
+    if (v !== undefined) return v;
+    if (state.unsure.has(f)) return assign?.get(f) ?? FREE;
+    return ABSENT;
+  };
+}
+
+/** Unasked and unsure findings are both open: what could still happen if we asked more. */
+export function openEnv(state: State): Env {
+  return (f) => state.known.get(f) ?? FREE;
+}
+
+/** Whether a finding has been answered (explicitly, as unsure, or by derivation). */
+export function isAnswered(state: State, finding: string): boolean {
+  return state.known.has(finding) || state.unsure.has(finding);
+}
