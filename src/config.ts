@@ -1,0 +1,157 @@
+// The service's configuration, read once from environment variables and checked before the server starts.
+import { z } from 'zod';
+
+export interface UrgentLine {
+  /** The service's name as people know it, e.g. "NHS 111". */
+  name: string;
+  /** The number to dial, e.g. "111". */
+  number: string;
+  /** Its online service, e.g. https://111.nhs.uk/. */
+  url: string;
+}
+
+export interface ClinicConfig {
+  name: string;
+  phone: string;
+  bookingUrl: string;
+  logoUrl?: string;
+  /** A hex colour; white text on it must reach 4.5:1 contrast (WCAG AA). */
+  accentColour: string;
+  openingHours: string;
+  email?: string;
+}
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** Public address of the service, without a trailing slash; used for canonical URLs, feeds and share links. */
+  baseUrl: string;
+  clinic: ClinicConfig;
+  emergencyNumber: string;
+  urgentLine: UrgentLine;
+  dataDir: string;
+  databaseUrl?: string;
+  /** Origins allowed to call the JSON API from a browser; empty means no CORS headers. */
+  corsOrigins: readonly string[];
+  /** Sources allowed to frame the pages (CSP frame-ancestors); empty means only this site. */
+  frameAncestors: readonly string[];
+  /** Trust X-Forwarded-* from a reverse proxy. */
+  trustProxy: boolean;
+  contentDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n- ${problems.join('\n- ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const hexColour = /^#[0-9a-fA-F]{6}$/;
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' });
+const list = (value: string | undefined): string[] =>
+  (value ?? '').split(/[\s,]+/).map((s) => s.trim()).filter((s) => s !== '');
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('localhost'),
+  BASE_URL: httpUrl.optional(),
+  CLINIC_NAME: z.string().min(1).max(80).default('Riverside Physiotherapy'),
+  CLINIC_PHONE: z.string().regex(/^\+?[0-9 ()-]{6,20}$/, 'must be a phone number').default('01632 960 000'),
+  CLINIC_BOOKING_URL: httpUrl.default('https://example.com/book'),
+  CLINIC_LOGO_URL: z.string().min(1).optional(),
+  CLINIC_ACCENT_COLOUR: z.string().regex(hexColour, 'must be a colour like #005eb8').default('#005eb8'),
+  CLINIC_OPENING_HOURS: z.string().min(1).max(120).default('Monday to Friday, 8am to 6pm'),
+  CLINIC_EMAIL: z.email().optional(),
+  EMERGENCY_NUMBER: z.string().regex(/^[0-9]{3,4}$/).default('999'),
+  URGENT_LINE_NAME: z.string().min(1).default('NHS 111'),
+  URGENT_LINE_NUMBER: z.string().regex(/^[0-9]{3,11}$/).default('111'),
+  URGENT_LINE_URL: httpUrl.default('https://111.nhs.uk/'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.string().min(1).optional(),
+  CORS_ORIGINS: z.string().optional(),
+  FRAME_ANCESTORS: z.string().optional(),
+  TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
+  CONTENT_DIR: z.string().min(1).default('content'),
+});
+
+/** Reads the configuration from the environment (see README, "Configuration"); throws ConfigError listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(defined);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const corsOrigins = list(e.CORS_ORIGINS);
+  for (const origin of corsOrigins) {
+    if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) problems.push(`CORS_ORIGINS: "${origin}" is not an origin like https://clinic.example`);
+  }
+  const frameAncestors = list(e.FRAME_ANCESTORS);
+  for (const source of frameAncestors) {
+    if (!/^(https?:\/\/[^/\s;']+|'self'|'none')$/.test(source)) problems.push(`FRAME_ANCESTORS: "${source}" is not an origin like https://clinic.example`);
+  }
+  if (contrastWithWhite(e.CLINIC_ACCENT_COLOUR) < 4.5) {
+    problems.push(`CLINIC_ACCENT_COLOUR: ${e.CLINIC_ACCENT_COLOUR} is too light for white text (needs 4.5:1 contrast)`);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    baseUrl,
+    clinic: {
+      name: e.CLINIC_NAME,
+      phone: e.CLINIC_PHONE,
+      bookingUrl: e.CLINIC_BOOKING_URL,
+      ...(e.CLINIC_LOGO_URL === undefined ? {} : { logoUrl: e.CLINIC_LOGO_URL }),
+      accentColour: e.CLINIC_ACCENT_COLOUR.toLowerCase(),
+      openingHours: e.CLINIC_OPENING_HOURS,
+      ...(e.CLINIC_EMAIL === undefined ? {} : { email: e.CLINIC_EMAIL }),
+    },
+    emergencyNumber: e.EMERGENCY_NUMBER,
+    urgentLine: { name: e.URGENT_LINE_NAME, number: e.URGENT_LINE_NUMBER, url: e.URGENT_LINE_URL },
+    dataDir: e.DATA_DIR,
+    ...(e.DATABASE_URL === undefined ? {} : { databaseUrl: e.DATABASE_URL }),
+    corsOrigins,
+    frameAncestors,
+    trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
+    contentDir: e.CONTENT_DIR,
+  };
+}
+
+export interface Placeholders {
+  emergencyNumber: string;
+  urgentLine: string;
+  clinicName: string;
+  clinicPhone: string;
+  bookingUrl: string;
+  [name: string]: string;
+}
+
+/** The values substituted for `{{name}}` placeholders in articles and advice. */
+export function placeholders(config: AppConfig): Placeholders {
+  return {
+    emergencyNumber: config.emergencyNumber,
+    urgentLine: config.urgentLine.name,
+    clinicName: config.clinic.name,
+    clinicPhone: config.clinic.phone,
+    bookingUrl: config.clinic.bookingUrl,
+  };
+}
+
+/** A `tel:` address for a phone number as people write it ("01632 960 000" → "tel:01632960000"). */
+export function telHref(phone: string): string {
+  return `tel:${phone.replace(/[^0-9+]/g, '')}`;
+}
+
+/** WCAG contrast ratio of a hex colour against white. */
+export function contrastWithWhite(hex: string): number {
+  const channel = (i: number): number => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+  return 1.05 / (luminance + 0.05);
+}

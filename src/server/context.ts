@@ -1,0 +1,13 @@
+// What route modules share: the site, the loaded content, the clock and the clinic side.
+import type { AppConfig } from '../config.js';
+import type { ClinicalContent } from '../engine/types.js';
+import type { Library } from '../web/library.js';
+import type { Site } from '../web/site.js';
+
+export interface AppContext {
+  config: AppConfig;
+  site: Site;
+  content: ClinicalContent;
+  library: Library;
+  now: () => Date;
+}

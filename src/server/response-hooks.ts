@@ -1,0 +1,31 @@
+// The two per-response hooks: precomputed security headers on every reply, and compression of text bodies.
+import type { FastifyInstance } from 'fastify';
+import { compressBody, isCompressible, MIN_COMPRESS_BYTES, pickEncoding } from './compress.js';
+
+/** Adds the hooks to the app (call before routes are registered, at the root scope). */
+export function addResponseHooks(app: FastifyInstance, headers: Readonly<Record<string, string>>): void {
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
+  });
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (
+      (typeof payload !== 'string' && !Buffer.isBuffer(payload)) ||
+      payload.length < MIN_COMPRESS_BYTES ||
+      reply.hasHeader('content-encoding') ||
+      !isCompressible(reply.getHeader('content-type') as string | undefined)
+    ) {
+      done(null, payload);
+      return;
+    }
+    reply.header('vary', 'accept-encoding');
+    const encoding = pickEncoding(request.headers['accept-encoding']);
+    if (encoding === 'identity') {
+      done(null, payload);
+      return;
+    }
+    reply.header('content-encoding', encoding);
+    reply.removeHeader('content-length');
+    done(null, compressBody(payload, encoding));
+  });
+}

@@ -1,0 +1,32 @@
+// The reading material the pages draw on: articles (with their HTML rendered once) and the reference list.
+import { join } from 'node:path';
+import { loadArticles, renderArticleHtml, type Article } from '../content/articles.js';
+import { loadReferences, type Reference } from '../content/references.js';
+import { placeholders, type AppConfig } from '../config.js';
+
+export interface Library {
+  articles: readonly Article[];
+  references: ReadonlyMap<string, Reference>;
+  /** Each article's safe HTML, by slug, with the clinic's placeholders filled in. */
+  articleHtml: ReadonlyMap<string, string>;
+}
+
+/** Builds a library from loaded articles and references, rendering every article once. */
+export function makeLibrary(config: AppConfig, articles: readonly Article[], references: ReadonlyMap<string, Reference>): Library {
+  const values = placeholders(config);
+  const articleHtml = new Map(articles.map((a) => [a.slug, renderArticleHtml(a, values)] as const));
+  return { articles, references, articleHtml };
+}
+
+/** Loads articles and references from the content folder; throws the loaders' errors on invalid content. */
+export function loadLibrary(config: AppConfig): Library {
+  return makeLibrary(config, loadArticles(join(config.contentDir, 'articles')), loadReferences(config.contentDir));
+}
+
+/** The references with these ids, in order, skipping unknown ids (the content lint reports those). */
+export function referencesFor(library: Library, ids: readonly string[]): Reference[] {
+  return ids.flatMap((id) => {
+    const ref = library.references.get(id);
+    return ref === undefined ? [] : [ref];
+  });
+}

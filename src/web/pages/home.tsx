@@ -1,0 +1,60 @@
+// The home page: what the check is for and not for, the start button, and the latest articles.
+import { telHref } from '../../config.js';
+import type { Article } from '../../content/articles.js';
+import { formatDay } from '../format.js';
+import { Layout } from '../layout.js';
+import type { Site } from '../site.js';
+
+export interface HomeProps {
+  site: Site;
+  latest: readonly Article[];
+}
+
+export function HomePage({ site, latest }: HomeProps) {
+  const { config } = site;
+  return (
+    <Layout site={site} title="Check your joint noise or back pain" canonicalPath="/" openGraph={{ type: 'website' }} feed={true}
+      description={`Answer a few questions about a noisy joint or back pain and find out what to do next. From ${config.clinic.name}.`}>
+      <h1>Check your joint noise or back pain</h1>
+      <p class="lead">Answer a few questions about a joint that clicks, cracks or grinds, or about back or neck pain.</p>
+      <p>You will find out what to do next. That might be:</p>
+      <ul>
+        <li>looking after it yourself at home</li>
+        <li>booking a physiotherapy appointment</li>
+        <li>seeing a GP soon</li>
+        <li>getting help today</li>
+      </ul>
+      <p>It takes about 3 minutes. You do not need to sign in, and we do not keep your answers.</p>
+      <div class="em">
+        <p>
+          <strong>This check is not for emergencies.</strong> If you are badly hurt or very unwell, call{' '}
+          <a href={telHref(config.emergencyNumber)}>{config.emergencyNumber}</a> now.
+        </p>
+      </div>
+      <a href="/check" class="btn btn-start">Start now</a>
+      <h2>Before you start</h2>
+      <ul>
+        <li>The check is for adults aged 16 and over.</li>
+        <li>It does not tell you what is wrong. It tells you how soon to get help, and who from.</li>
+        <li>
+          For help with a child, call <a href={telHref(config.urgentLine.number)}>{config.urgentLine.number}</a> or see a GP.
+        </li>
+      </ul>
+      {latest.length === 0 ? null : (
+        <>
+          <h2>Latest articles</h2>
+          <ul class="list">
+            {latest.map((a) => (
+              <li>
+                <h3><a href={`/articles/${a.slug}`}>{a.title}</a></h3>
+                <p>{a.summary}</p>
+                <p class="meta">Published {formatDay(a.published)}</p>
+              </li>
+            ))}
+          </ul>
+          <p><a href="/articles">All articles</a></p>
+        </>
+      )}
+    </Layout>
+  );
+}
