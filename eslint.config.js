@@ -19,6 +19,7 @@ export default tseslint.config(
   {
     // The engine is pure: no I/O, clock or randomness (STYLE.md).
     files: ['src/engine/**/*.ts'],
+    ignores: ['src/engine/**/*.test.ts', 'src/engine/test-support.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'path', 'http', 'crypto', '../*'], message: 'The engine is pure: no Node modules or code from outside src/engine.' }] }],
       'no-restricted-globals': ['error', 'Date', 'setTimeout', 'setInterval', 'fetch', 'process', 'performance', 'crypto'],

@@ -1,0 +1,96 @@
+// Property tests of the engine (fast-check): total, monotone in red flags, principle 2, deterministic, bounded.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { triage } from './index.js';
+import { compiled } from './compiled.js';
+import { interview, realContent } from './test-support.js';
+import { levelRank, UNKNOWN } from './types.js';
+import type { AnswerValue, FindingDef, Level, TriageResult } from './types.js';
+
+const c = realContent();
+const findings = [...c.findings.values()];
+const RUNS = 150;
+
+function valueArb(def: FindingDef, unknownWeight: number): fc.Arbitrary<AnswerValue> {
+  const unknown = def.required || unknownWeight === 0 ? [] : [{ arbitrary: fc.constant<AnswerValue>(UNKNOWN), weight: unknownWeight }];
+  switch (def.type) {
+    case 'boolean':
+      return fc.oneof({ arbitrary: fc.constant(false), weight: 14 }, { arbitrary: fc.constant(true), weight: 4 }, ...unknown);
+    case 'choice':
+      return fc.oneof({ arbitrary: fc.constantFrom(...def.values), weight: 10 }, ...unknown);
+    case 'number': {
+      const lo = def.id === 'age_years' ? 16 : def.min;
+      const hi = def.id === 'duration_weeks' ? 600 : def.max;
+      const n = def.integer ? fc.integer({ min: lo, max: hi }) : fc.double({ min: lo, max: hi, noNaN: true }).map((x) => Math.round(x * 10) / 10);
+      return fc.oneof({ arbitrary: n, weight: 10 }, ...unknown);
+    }
+  }
+}
+
+/** A whole person: an answer for every finding (what they would say if asked). */
+const personArb = (unknownWeight = 1): fc.Arbitrary<Record<string, AnswerValue>> =>
+  fc.record(Object.fromEntries(findings.map((d) => [d.id, valueArb(d, unknownWeight)])));
+
+/** A well-typed partial answer set (any subset, any order). */
+const answersArb = fc.dictionary(fc.constantFrom(...findings.map((d) => d.id)), fc.constant(0)).chain((keys) =>
+  fc.record(Object.fromEntries(Object.keys(keys).map((id) => {
+    const def = c.findings.get(id);
+    if (!def) throw new Error(id);
+    return [id, valueArb(def, 1)];
+  }))));
+
+function levelOf(result: TriageResult): Level {
+  if (result.status !== 'outcome') assert.fail(`expected an outcome, got ${JSON.stringify(result).slice(0, 200)}`);
+  return result.outcome.level;
+}
+
+test('never throws and never rejects a well-typed answer set', () => {
+  fc.assert(fc.property(answersArb, (answers) => {
+    const result = triage(c, answers);
+    assert.notEqual(result.status, 'invalid');
+  }), { numRuns: 400 });
+});
+
+test('every interview ends in an outcome within a bounded number of questions', () => {
+  fc.assert(fc.property(personArb(), (person) => {
+    const { result, pages } = interview(c, person, {}, c.questions.length * 2);
+    assert.ok(result.status === 'outcome' || result.status === 'out_of_scope', `no outcome after ${String(pages)} pages`);
+    assert.ok(pages <= c.questions.length, `took ${String(pages)} pages`);
+  }), { numRuns: RUNS });
+});
+
+test('is deterministic', () => {
+  fc.assert(fc.property(answersArb, (answers) => {
+    assert.deepEqual(triage(c, answers), triage(c, structuredClone(answers)));
+  }), { numRuns: 200 });
+});
+
+const redFlags = [...compiled(c).redFlags];
+
+test('turning a red flag from "no" to "yes" never lowers the level', () => {
+  fc.assert(fc.property(personArb(), fc.constantFrom(...redFlags), (person, flag) => {
+    const before = { ...person, [flag]: false };
+    const after = { ...person, [flag]: true };
+    const a = levelOf(interview(c, before).result);
+    const b = levelOf(interview(c, after).result);
+    assert.ok(levelRank(b) >= levelRank(a), `${flag}: ${a} -> ${b}`);
+  }), { numRuns: RUNS });
+});
+
+test('an unsure answer never gives a level more than one below what "yes" gives', () => {
+  fc.assert(fc.property(personArb(0), fc.constantFrom(...redFlags), (person, flag) => {
+    const yes = levelOf(interview(c, { ...person, [flag]: true }).result);
+    const unsure = levelOf(interview(c, { ...person, [flag]: UNKNOWN }).result);
+    assert.ok(levelRank(unsure) >= levelRank(yes) - 1, `${flag}: yes ${yes}, unsure ${unsure}`);
+  }), { numRuns: RUNS });
+});
+
+test('the outcome is the same whether answers come one page at a time or all at once', () => {
+  fc.assert(fc.property(personArb(), (person) => {
+    const { result, answers } = interview(c, person);
+    if (result.status !== 'outcome') return;
+    const reordered = Object.fromEntries(Object.entries(answers).reverse());
+    assert.deepEqual(triage(c, reordered), result);
+  }), { numRuns: RUNS });
+});
