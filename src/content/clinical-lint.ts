@@ -1,0 +1,82 @@
+// Static checks of the clinical content for the safety lead: unused or unasked findings, rules that can never fire.
+import { F, FREE, T, U, conditionFindings, openFindings, truth, type Env, type Slot } from '../engine/logic.js';
+import { compiled } from '../engine/compiled.js';
+import { levelRank } from '../engine/types.js';
+import type { ClinicalContent, Condition } from '../engine/types.js';
+import type { ContentProblem } from './content-problem.js';
+
+const FILE = 'content/clinical';
+
+/** Whether some answers make the condition true (searching every finding's range, unasked findings free). */
+export function satisfiable(content: ClinicalContent, c: Condition): boolean {
+  const { domain } = compiled(content);
+  const assign = new Map<string, Slot>();
+  const env: Env = (f) => assign.get(f) ?? FREE;
+  const search = (depth: number): boolean => {
+    const t = truth(c, env, content);
+    if (t !== U) return t === T;
+    if (depth > 64) return true;
+    const vars = new Set<string>();
+    openFindings(c, env, content, vars);
+    const f = vars.values().next().value;
+    if (f === undefined) return false;
+    for (const v of domain(f)) {
+      assign.set(f, v);
+      if (search(depth + 1)) return true;
+    }
+    assign.delete(f);
+    return false;
+  };
+  return search(0);
+}
+
+/** The highest level of a rule that mentions each finding. */
+function topLevels(content: ClinicalContent): Map<string, number> {
+  const top = new Map<string, number>();
+  for (const r of content.rules) {
+    for (const f of conditionFindings(r.when, content)) top.set(f, Math.max(top.get(f) ?? -1, levelRank(r.level)));
+  }
+  return top;
+}
+
+/**
+ * Problems a clinician should fix: findings no rule, score or question uses; findings no question asks or
+ * derives; questions that can never be asked; rules that can never fire or lack a source; regions without
+ * safety-netting; several-finding questions that mix levels.
+ */
+export function lintClinical(content: ClinicalContent): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const at = (file: string, path: string, message: string, expected: string): void => { problems.push({ file: `${FILE}/${file}`, path, message, expected }); };
+  const used = new Set<string>();
+  for (const r of content.rules) conditionFindings(r.when, content, used);
+  for (const f of [...content.riskScore.items, content.riskScore.bothersome.finding]) used.add(f);
+  for (const d of content.derivations) [d.finding, d.age, d.durationWeeks].forEach((f) => used.add(f));
+  for (const q of content.questions) if (q.askWhen) q.findings.forEach((f) => used.add(f));
+  const asked = new Set(content.questions.flatMap((q) => q.findings));
+  const derived = new Set(content.derivations.map((d) => d.finding));
+  for (const f of content.findings.keys()) {
+    if (!used.has(f)) at('findings.yaml', `findings.${f}`, `finding ${f} is used by no rule, score or context question`, 'every finding used');
+    if (!asked.has(f) && !derived.has(f)) at('questions.yaml', '', `finding ${f} is asked by no question and derived by nothing`, 'a question for every finding');
+  }
+  for (const q of content.questions) {
+    if (!q.findings.some((f) => used.has(f))) at('questions.yaml', `questions.${q.id}`, `question ${q.id} can never be asked: no rule needs its findings`, 'a finding some rule uses');
+  }
+  for (const r of content.rules) {
+    if (!satisfiable(content, r.when)) at('rules.yaml', `rules.${r.id}.when`, `rule ${r.id} can never fire`, 'a condition some answers make true');
+    if (r.sources.length === 0) at('rules.yaml', `rules.${r.id}.sources`, `rule ${r.id} has no source`, 'at least one reference id');
+  }
+  for (const [region, info] of content.regions) {
+    if (info.safetyNet.length === 0) at('regions.yaml', `regions.${region}`, `region ${region} has no safety-netting`, 'safety-net lines');
+  }
+  const top = topLevels(content);
+  for (const q of content.questions.filter((x) => x.kind === 'multi')) {
+    const levels = new Set(q.findings.map((f) => top.get(f) ?? -1));
+    if (levels.size > 1) at('questions.yaml', `questions.${q.id}`, `question ${q.id} groups findings of different levels`, 'findings whose rules share a level (never an emergency sign with a lesser one)');
+  }
+  const region = content.findings.get('body_region');
+  for (const value of region?.type === 'choice' ? region.values : []) {
+    const env: Env = (f) => (f === 'body_region' ? value : FREE);
+    if (!content.rules.some((r) => truth(r.when, env, content) !== F)) at('rules.yaml', '', `no rule applies to the region ${value}`, 'rules for every region');
+  }
+  return problems;
+}
