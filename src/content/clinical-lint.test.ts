@@ -1,0 +1,35 @@
+// Tests of the clinical lint: clean on the real content, and it finds each kind of problem it claims to.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { lintClinical, satisfiable } from './clinical-lint.js';
+import { loadClinicalContent } from './clinical-loader.js';
+import type { ClinicalContent, Condition } from '../engine/types.js';
+
+const real = loadClinicalContent();
+
+test('the repository clinical content has no problems', () => {
+  assert.deepEqual(lintClinical(real), []);
+});
+
+test('finds a rule that can never fire', () => {
+  const never: Condition = { kind: 'all', of: [{ kind: 'true', finding: 'bladder_change' }, { kind: 'not', of: { kind: 'true', finding: 'bladder_change' } }] };
+  assert.equal(satisfiable(real, never), false);
+  const broken: ClinicalContent = { ...real, rules: real.rules.map((r) => (r.id === 'R6' ? { ...r, when: never } : r)) };
+  assert.ok(lintClinical(broken).some((p) => p.message === 'rule R6 can never fire'));
+});
+
+test('finds age thresholds that no age can meet', () => {
+  const c: Condition = { kind: 'all', of: [{ kind: 'compare', finding: 'age_years', op: 'gte', value: 70 }, { kind: 'compare', finding: 'age_years', op: 'lt', value: 60 }] };
+  assert.equal(satisfiable(real, c), false);
+  assert.equal(satisfiable(real, { kind: 'compare', finding: 'age_years', op: 'gte', value: 70 }), true);
+});
+
+test('finds unused and unasked findings, and questions that mix levels', () => {
+  const findings = new Map(real.findings);
+  findings.set('spare', { id: 'spare', type: 'boolean', required: false, meaning: 'test' });
+  const questions = real.questions.map((q) => (q.id === 'cauda-equina' ? { ...q, findings: [...q.findings, 'sexual_change'] } : q));
+  const problems = lintClinical({ ...real, findings, questions });
+  assert.ok(problems.some((p) => p.message.includes('finding spare is used by no rule')));
+  assert.ok(problems.some((p) => p.message.includes('finding spare is asked by no question')));
+  assert.ok(problems.some((p) => p.message.includes('question cauda-equina groups findings of different levels')));
+});
