@@ -38,6 +38,11 @@ test('every rule, tier and region of the loaded clinical content has advice', { 
   const regions = body?.type === 'choice' ? body.values : [...content.regions.keys()];
   assert.deepEqual(adviceCoverage(advice, { rules: rulesOf(content), regions }), []);
   assert.deepEqual(new Set(content.rules.map((r) => r.level)), new Set(LEVELS));
+  for (const region of regions) {
+    assert.ok((content.regions.get(region)?.safetyNet.length ?? 0) > 0, `region ${region} has no safety-netting`);
+  }
+  const back = content.regions.get('lower_back')?.safetyNet.join(' ') ?? '';
+  assert.match(back, /pee|bladder/, 'the back safety net names the cauda equina signs in plain words');
 });
 
 test('each level names its service through placeholders', () => {
