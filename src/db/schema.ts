@@ -24,6 +24,10 @@ export interface SubmissionTable {
   answers_json: string;
   outcome_json: string;
   content_version: string;
+  /** The send form's token nonce: a form sent twice makes one record. */
+  form_nonce: string | null;
+  /** When the clinic was emailed about it (null: not yet, or no email needed). */
+  notified_at: string | null;
 }
 
 export interface SubmissionEventTable {

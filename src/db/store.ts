@@ -4,6 +4,7 @@ import { listAudit, type AuditQuery } from './audit-repo.js';
 import type { RequestContext } from './context.js';
 import { openDatabase, pingDatabase, type Db, type OpenDatabaseOptions } from './database.js';
 import { LoginFailureRepo, type LockoutPolicy } from './login-failure-repo.js';
+import { NotificationRepo } from './notification-repo.js';
 import { RetentionRepo } from './retention-repo.js';
 import { safetyStats } from './safety-repo.js';
 import type { Database } from './schema.js';
@@ -29,6 +30,7 @@ export class Store {
   readonly sessions: SessionRepo;
   readonly tokens: TokenRepo;
   readonly loginFailures: LoginFailureRepo;
+  readonly notifications: NotificationRepo;
   readonly now: () => Date;
 
   constructor(readonly db: Db, options: StoreOptions = {}) {
@@ -41,6 +43,7 @@ export class Store {
     this.sessions = new SessionRepo(k, now, { ...DEFAULT_SESSION_LIMITS, ...options.sessions });
     this.tokens = new TokenRepo(k, now);
     this.loginFailures = new LoginFailureRepo(k, now, { ...DEFAULT_LOCKOUT, ...options.lockout });
+    this.notifications = new NotificationRepo(k, now);
   }
 
   get kysely(): Kysely<Database> {

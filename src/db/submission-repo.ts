@@ -17,8 +17,13 @@ export class SubmissionRepo {
   constructor(private readonly db: Kysely<Database>, private readonly now: () => Date) {}
 
   /** Stores a sent result; the commit is durable before this resolves, so the reference may be shown to the person. */
-  async create(ctx: RequestContext, input: NewSubmission): Promise<{ id: string; reference: string; createdAt: string }> {
+  async create(ctx: RequestContext, input: NewSubmission): Promise<{ id: string; reference: string; createdAt: string; duplicate: boolean }> {
     const at = this.now().toISOString();
+    if (input.formNonce !== undefined) {
+      const existing = await this.db.selectFrom('submission').select(['id', 'reference', 'created_at'])
+        .where('form_nonce', '=', input.formNonce).executeTakeFirst();
+      if (existing !== undefined) return { id: existing.id, reference: existing.reference, createdAt: existing.created_at, duplicate: true };
+    }
     for (let attempt = 0; ; attempt++) {
       const id = newId();
       const reference = newReferenceCode();
@@ -31,16 +36,24 @@ export class SubmissionRepo {
             name: input.name, name_search: input.name.toLowerCase(), phone: input.phone, email: input.email,
             best_time: input.bestTime, message: input.message, answers_json: JSON.stringify(input.answers),
             outcome_json: JSON.stringify(input.outcome), content_version: input.outcome.contentVersion,
+            form_nonce: input.formNonce ?? null, notified_at: input.needsEmail ? null : 'not-needed',
           }).execute();
           await trx.insertInto('submission_event').values({
             id: newId(), submission_id: id, at, user_id: null, action: 'created', from_value: null, to_value: 'new', note: null,
           }).execute();
           await writeAudit(trx, ctx, at, [{ action: 'submission.create', submissionId: id, reference, detail: { level: input.outcome.level } }]);
         });
-        return { id, reference, createdAt: at };
+        return { id, reference, createdAt: at, duplicate: false };
       } catch (error) {
+        const clash = /unique|duplicate/i.test(error instanceof Error ? error.message : '');
+        if (clash && input.formNonce !== undefined) {
+          // The same form sent twice at once: the other request stored it; answer with that record.
+          const existing = await this.db.selectFrom('submission').select(['id', 'reference', 'created_at'])
+            .where('form_nonce', '=', input.formNonce).executeTakeFirst();
+          if (existing !== undefined) return { id: existing.id, reference: existing.reference, createdAt: existing.created_at, duplicate: true };
+        }
         // A clash of random reference codes is astronomically rare; try a fresh one a few times.
-        if (attempt < 3 && /unique|duplicate/i.test(error instanceof Error ? error.message : '')) continue;
+        if (attempt < 3 && clash) continue;
         throw error;
       }
     }

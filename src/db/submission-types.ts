@@ -25,6 +25,10 @@ export interface NewSubmission {
   outcome: Outcome;
   /** When the clinic should have acted, from the level, opening hours and bank holidays. */
   dueAt: string;
+  /** The send form's nonce, so the same form sent twice makes one record. */
+  formNonce?: string;
+  /** Whether the clinic must be emailed about it (urgent and soon results). */
+  needsEmail: boolean;
 }
 
 export interface SubmissionSummary {

@@ -12,7 +12,7 @@ import { HOSTILE, sampleAnswers, sampleOutcome } from './helpers/outcome-fixture
 function newSubmission(level: Level, name: string, extra: Partial<NewSubmission> = {}): NewSubmission {
   return {
     name, phone: '07700 900123', email: 'pat@example.com', bestTime: 'morning', message: null,
-    answers: sampleAnswers, outcome: sampleOutcome(level, level === 'urgent' ? ['U3'] : ['R1']), dueAt: '2026-03-02T13:00:00.000Z',
+    answers: sampleAnswers, outcome: sampleOutcome(level, level === 'urgent' ? ['U3'] : ['R1']), dueAt: '2026-03-02T13:00:00.000Z', needsEmail: false,
     ...extra,
   };
 }
@@ -273,6 +273,32 @@ export function storageContract(makeBackend: () => Backend, skip: () => Promise<
       await store.loginFailures.recordFailure(key);
       await store.loginFailures.clear(key);
       assert.equal((await store.loginFailures.recordFailure(key)).failures, 1);
+    });
+
+    it('the same form sent twice (even at once) makes one record', opts, async () => {
+      const input = newSubmission('soon', 'Dee Dupe', { formNonce: 'nonce-1' });
+      const [a, b] = await Promise.all([store.submissions.create(publicContext, input), store.submissions.create(publicContext, input)]);
+      assert.equal(a.id, b.id);
+      assert.deepEqual([a.duplicate, b.duplicate].sort(), [false, true]);
+      const again = await store.submissions.create(publicContext, input);
+      assert.equal(again.reference, a.reference);
+      assert.equal(again.duplicate, true);
+    });
+
+    it('the email outbox hands each pending submission to exactly one claimer, and takes back failures', opts, async () => {
+      clock.advance(3600_000);
+      const since = clock.now();
+      const a = await store.submissions.create(publicContext, newSubmission('urgent', 'Out Box', { needsEmail: true }));
+      await store.submissions.create(publicContext, newSubmission('routine', 'No Mail'));
+      const [x, y] = await Promise.all([store.notifications.claimPending(10), store.notifications.claimPending(10)]);
+      assert.deepEqual([...x, ...y].map((n) => n.reference), [a.reference]);
+      await store.notifications.release(a.id);
+      assert.deepEqual((await store.notifications.claimPending(10)).map((n) => [n.reference, n.level]), [[a.reference, 'urgent']]);
+      assert.deepEqual(await store.notifications.claimPending(10), []);
+      const summary = await store.notifications.summary(since);
+      assert.equal(summary.newByLevel.urgent, 1);
+      assert.equal(summary.newByLevel.routine, 1);
+      assert.equal(typeof summary.open, 'number');
     });
 
     it('settings are created once and job runs are claimed by exactly one caller', opts, async () => {

@@ -1,9 +1,11 @@
 // The in-code list of migrations, applied in order at start. Add a new file for each change; never edit a landed one.
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-initial.js';
+import * as m0002 from './0002-submission-nonce-and-notified.js';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
+  '0002-submission-nonce-and-notified': m0002,
 };
 
 export const migrationProvider: MigrationProvider = {
