@@ -15,7 +15,7 @@ export function runLint(): number {
     console.log(`articles: ${String(content.counts.articles)} (${String(content.counts.published)} published), ${String(content.counts.words)} words, ${String(content.counts.references)} references`);
     const a = content.readability.articleSummary;
     const u = content.readability.uiSummary;
-    const worst = (d: typeof a): string => (d.worstFre ? `${d.worstFre.fre.toFixed(1)} (${d.worstFre.label})` : '-');
+    const worst = (d: typeof a): string => (d.worstFre ? `${d.worstFre.fre.toFixed(1)} (${d.worstFre.name})` : '-');
     console.log(`readability (Flesch reading ease): articles median ${a.medianFre.toFixed(1)}, worst ${worst(a)}; interface text median ${u.medianFre.toFixed(1)}, worst ${worst(u)}`);
     for (const s of content.skipped) console.log(`skipped: ${s}`);
   } catch (error) {

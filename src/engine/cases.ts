@@ -12,20 +12,29 @@ type Assign = Map<string, boolean | number | string>;
  */
 export function bestAndWorst(content: ClinicalContent, state: State): { best: number; worst: number } {
   if (state.unsure.size === 0) {
-    const { lo } = bounds(content, closedEnv(state));
+    const { lo } = bounds(content, closedEnv(state), state.region);
     return { best: lo, worst: lo };
   }
   return { best: search(content, state, new Map(), false, Infinity), worst: search(content, state, new Map(), true, -Infinity) };
 }
 
+/** One reading of the unsure answers that gives the best case (for explaining a best-case outcome). */
+export function bestReading(content: ClinicalContent, state: State, best: number): ReadonlyMap<string, boolean | number | string> {
+  let found: Assign | undefined;
+  search(content, state, new Map(), false, Infinity, (assign, value) => {
+    if (value === best && !found) found = new Map(assign);
+  });
+  return found ?? new Map();
+}
+
 /** The lowest rank certain to fire, and the highest rank that might fire, under an environment. */
-export function bounds(content: ClinicalContent, env: Env): { lo: number; hi: number; open: string | undefined; openRank: number } {
-  const { rank } = compiled(content);
+export function bounds(content: ClinicalContent, env: Env, region: string | undefined): { lo: number; hi: number; open: string | undefined; openRank: number } {
+  const { rank, regionRules } = compiled(content);
   let lo = 0;
   let hi = 0;
   let openRule: string | undefined;
   let openRank = -1;
-  for (const rule of content.rules) {
+  for (const rule of regionRules(region)) {
     const r = rank.get(rule.id) ?? 0;
     if (r <= lo && r <= openRank) continue;
     const t = truth(rule.when, env, content);
@@ -43,20 +52,29 @@ export function bounds(content: ClinicalContent, env: Env): { lo: number; hi: nu
   return { lo, hi, open: openRule, openRank };
 }
 
-function search(content: ClinicalContent, state: State, assign: Assign, maximise: boolean, bestSoFar: number): number {
+function search(
+  content: ClinicalContent, state: State, assign: Assign, maximise: boolean, bestSoFar: number,
+  leaf?: (assign: Assign, value: number) => void,
+): number {
   const env = closedEnv(state, assign);
-  const { lo, hi, open } = bounds(content, env);
-  if (lo === hi || open === undefined) return lo;
+  const { lo, hi, open } = bounds(content, env, state.region);
+  if (lo === hi || open === undefined) {
+    leaf?.(assign, lo);
+    return lo;
+  }
   if (maximise ? hi <= bestSoFar : lo >= bestSoFar) return bestSoFar;
   const rule = content.rules.find((r) => r.id === open);
   const vars = new Set<string>();
   if (rule) openFindings(rule.when, env, content, vars);
   const finding = vars.values().next().value;
-  if (finding === undefined) return lo;
+  if (finding === undefined) {
+    leaf?.(assign, lo);
+    return lo;
+  }
   let best = bestSoFar;
   for (const value of compiled(content).domain(finding)) {
     assign.set(finding, value);
-    const result = search(content, state, assign, maximise, best);
+    const result = search(content, state, assign, maximise, best, leaf);
     best = maximise ? Math.max(best, result) : Math.min(best, result);
     if (maximise ? best >= hi : best <= lo) break;
   }

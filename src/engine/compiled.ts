@@ -1,7 +1,7 @@
 // Facts worked out once per content object: rule ranks, number test points, what each region can ask.
 import { conditionFindings, truth, F, FREE, type Env } from './logic.js';
 import { levelRank } from './types.js';
-import type { ClinicalContent, Condition, FindingDef } from './types.js';
+import type { ClinicalContent, Condition, FindingDef, RuleDef } from './types.js';
 
 export interface Compiled {
   rank: ReadonlyMap<string, number>;
@@ -11,6 +11,8 @@ export interface Compiled {
   regionFindings: (region: string) => ReadonlySet<string>;
   /** Yes/no findings that a rule of level soon or above names directly: the red flags. */
   redFlags: ReadonlySet<string>;
+  /** The rules that can apply to a region (all rules while the region is not known). */
+  regionRules: (region: string | undefined) => readonly RuleDef[];
 }
 
 const cache = new WeakMap<ClinicalContent, Compiled>();
@@ -71,7 +73,18 @@ function compile(content: ClinicalContent): Compiled {
     if (levelRank(r.level) < levelRank('soon')) continue;
     directBooleans(r.when, content, redFlags);
   }
-  return { rank, domain: (f) => domains.get(f) ?? [true, false], regionFindings, redFlags };
+  const rulesPerRegion = new Map<string, readonly RuleDef[]>();
+  const regionRules = (region: string | undefined): readonly RuleDef[] => {
+    if (region === undefined) return content.rules;
+    let list = rulesPerRegion.get(region);
+    if (!list) {
+      const env: Env = (f) => (f === 'body_region' ? region : FREE);
+      list = content.rules.filter((r) => truth(r.when, env, content) !== F);
+      rulesPerRegion.set(region, list);
+    }
+    return list;
+  };
+  return { rank, domain: (f) => domains.get(f) ?? [true, false], regionFindings, redFlags, regionRules };
 }
 
 function domainOf(def: FindingDef, cuts: ReadonlySet<number> | undefined): readonly (boolean | number | string)[] {

@@ -2,41 +2,49 @@
 import { T, U, openFindings, possibleRiskGroups, riskCounts, truth, witnesses } from './logic.js';
 import { compiled } from './compiled.js';
 import { closedEnv, type State } from './state.js';
+import { bestReading } from './cases.js';
 import { LEVELS, levelRank } from './types.js';
 import type { ClinicalContent, FiredRule, Outcome, Region, RiskGroupResult, UnsureEffect } from './types.js';
 
 /** The outcome at `level` (a rank), with the evidence for every decision it shows. */
 export function explain(content: ClinicalContent, state: State, level: number, best: number, worst: number): Outcome {
   const env = closedEnv(state);
-  const { rank, redFlags } = compiled(content);
-  const trueIds = new Set(content.rules.filter((r) => truth(r.when, env, content) === T).map((r) => r.id));
+  const { rank, redFlags, regionRules } = compiled(content);
+  const rules = regionRules(state.region);
+  // With unsure answers, the rules listed are those of the most reassuring reading (the best case); a rule
+  // that needs that reading names the unsure findings it assumed.
+  const reading = state.unsure.size > 0 ? closedEnv(state, bestReading(content, state, best)) : env;
+  const trueIds = new Set(rules.filter((r) => truth(r.when, reading, content) === T).map((r) => r.id));
   const topFired = Math.max(-1, ...[...trueIds].map((id) => rank.get(id) ?? 0));
   const fired: FiredRule[] = [];
-  for (const rule of content.rules) {
+  for (const rule of rules) {
     if (!trueIds.has(rule.id)) continue;
     const r = rank.get(rule.id) ?? 0;
     if (rule.nothingAbove === true && topFired > r) continue;
     if ((rule.displacedBy ?? []).some((d) => trueIds.has(d))) continue;
     const because = new Set<string>();
-    witnesses(rule.when, env, content, because);
-    const tier = rule.tiers ? tierOf(content, rule.tiers, env) : undefined;
-    fired.push({ id: rule.id, level: rule.level, title: rule.title, reason: rule.reason, because: [...because], sources: rule.sources, ...(tier ? { tier } : {}) });
+    witnesses(rule.when, reading, content, because);
+    const assuming = truth(rule.when, env, content) === T ? [] : [...because].filter((f) => state.unsure.has(f));
+    const tier = rule.tiers ? tierOf(content, rule.tiers, reading) : undefined;
+    fired.push({
+      id: rule.id, level: rule.level, title: rule.title, reason: rule.reason, because: [...because], sources: rule.sources,
+      ...(tier ? { tier } : {}), ...(assuming.length > 0 ? { assuming } : {}),
+    });
   }
   fired.sort((a, b) => levelRank(b.level) - levelRank(a.level));
 
+  // Unsure answers that could have given a higher level than the one shown (principle 2 says which).
   const unsure: UnsureEffect[] = [];
-  if (level > best) {
-    for (const rule of content.rules) {
-      const r = rank.get(rule.id) ?? 0;
-      if (r <= level || truth(rule.when, env, content) !== U) continue;
-      const vars = new Set<string>();
-      openFindings(rule.when, env, content, vars);
-      for (const f of vars) unsure.push({ finding: f, rule: rule.id, couldBe: rule.level });
-    }
+  for (const rule of rules) {
+    const r = rank.get(rule.id) ?? 0;
+    if (r <= level || truth(rule.when, env, content) !== U) continue;
+    const vars = new Set<string>();
+    openFindings(rule.when, env, content, vars);
+    for (const f of vars) unsure.push({ finding: f, rule: rule.id, couldBe: rule.level });
   }
   const decisive = new Set<string>();
   for (const f of fired) if (levelRank(f.level) === level) for (const id of f.because) decisive.add(id);
-  for (const u of unsure) decisive.add(u.finding);
+  if (level > best) for (const u of unsure) decisive.add(u.finding);
 
   const checkedAbsent = content.questions.flatMap((q) => q.findings)
     .filter((f) => redFlags.has(f) && state.known.get(f) === false && !state.derived.has(f));

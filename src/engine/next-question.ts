@@ -14,15 +14,14 @@ const EMERGENCY = levelRank('emergency');
  */
 export function neededFindings(content: ClinicalContent, state: State, level: number): Map<string, number> {
   const needed = new Map<string, number>();
-  const need = (f: string, rank: number): void => {
-    if (!isAnswered(state, f) && (state.region === undefined || compiled(content).regionFindings(state.region).has(f))) {
-      needed.set(f, Math.max(needed.get(f) ?? -1, rank));
-    }
+  const { rank, regionFindings, regionRules } = compiled(content);
+  const inRegion = state.region === undefined ? undefined : regionFindings(state.region);
+  const need = (f: string, r: number): void => {
+    if (!isAnswered(state, f) && (inRegion === undefined || inRegion.has(f))) needed.set(f, Math.max(needed.get(f) ?? -1, r));
   };
-  const { rank } = compiled(content);
   const open = openEnv(state);
   const closed = closedEnv(state);
-  for (const rule of content.rules) {
+  for (const rule of regionRules(state.region)) {
     const r = rank.get(rule.id) ?? 0;
     const careAtLevel = rule.explain === true && r === level;
     if (r <= level && !careAtLevel) continue;
@@ -36,7 +35,7 @@ export function neededFindings(content: ClinicalContent, state: State, level: nu
   if (truth(risk.appliesWhen, closed, content) === T && possibleRiskGroups(open, content).length > 1) {
     for (const f of [...risk.items, risk.bothersome.finding]) need(f, levelRank('routine'));
   }
-  for (const rule of content.rules) {
+  for (const rule of regionRules(state.region)) {
     if (!rule.tiers || truth(rule.when, closed, content) !== T) continue;
     const items = content.lists.get(rule.tiers.list) ?? [];
     const yes = items.filter((c) => truth(c, closed, content) === T).length;

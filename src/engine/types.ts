@@ -156,8 +156,11 @@ export interface FiredRule {
   because: readonly string[];
   sources: readonly string[];
   tier?: Tier;
+  /** Unsure answers this rule assumed were "no" (or reassuring): it fires in the best-case reading. */
+  assuming?: readonly string[];
 }
 
+/** An unsure answer that, read the worrying way, could fire a rule above the level shown. */
 export interface UnsureEffect {
   finding: string;
   rule: string;
