@@ -21,6 +21,7 @@ function report(r: LintResult): string {
     ...r.readability.articles.map((s) => `  ${line(s)}`),
     ...r.readability.ui.map((s) => `  ${line(s)}`),
     ...r.skipped.map((s) => `skipped: ${s}`),
+    ...r.unverified.map((u) => `unverified reference (cited, reported): ${u}`),
   ].join('\n');
 }
 
