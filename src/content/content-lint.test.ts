@@ -80,7 +80,7 @@ test('the lint reports references, links, numbers, placeholders and medical word
   }, ['ref-a', 'ref-unused', 'ref-unverified']);
   const messages = lintContent({ ...dirs, now }).problems.map((p) => p.message);
   const expected = [
-    /reference "ref-missing" is not in the reference list/, /reference "ref-unverified" is cited but not verified/,
+    /reference "ref-missing" is not in the reference list/, /reference "ref-unverified" is cited, not verified, and has no note/,
     /reference "ref-unused" is not cited anywhere/, /number "999" typed/, /unknown placeholder \{\{clinicFax\}\}/,
     /missing article "\/articles\/missing"/, /tag "elbow", which no article has/, /unknown tag "\/tags\/nope"/,
     /internal link "\/about"/, /was not rendered as a link/, /"\/articles\/later", which is not published yet/,
