@@ -77,6 +77,7 @@ function view(content: ClinicalContent, q: QuestionDef, findings: readonly strin
     text: q.text,
     unknownAllowed: q.unknownAllowed,
     ...(q.hint !== undefined ? { hint: q.hint } : {}),
+    ...(q.riskTopic === true ? { riskTopic: true } : {}),
   };
   if (q.kind === 'multi') {
     return { ...base, options: (q.options ?? []).filter((o) => o.finding !== undefined && findings.includes(o.finding)) };

@@ -145,6 +145,8 @@ export interface QuestionView {
   min?: number;
   max?: number;
   units?: readonly DurationUnit[];
+  /** A back-pain risk-group topic, asked in Creak's own words (the page says so). */
+  riskTopic?: boolean;
 }
 
 export interface FiredRule {
