@@ -7,6 +7,7 @@ import type { AppConfig } from '../config.js';
 import type { ClinicalContent } from '../engine/types.js';
 import { loadLibrary, type Library } from '../web/library.js';
 import { blogRoutes } from '../web/routes/blog-routes.js';
+import { checkRoutes } from '../web/routes/check-routes.js';
 import { infoRoutes } from '../web/routes/info-routes.js';
 import type { Site } from '../web/site.js';
 import { assetRoutes } from './asset-routes.js';
@@ -62,6 +63,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   void app.register(assetRoutes(assets));
   void app.register(infoRoutes(ctx));
   void app.register(blogRoutes(ctx));
+  void app.register(checkRoutes(ctx));
   void app.register(healthRoutes(ctx, options.clinic));
   if (options.clinic !== undefined) void app.register(options.clinic.plugin);
   return app;

@@ -22,3 +22,71 @@ export function testApp(options: Partial<BuildAppOptions> = {}): FastifyInstance
   const s = seeded();
   return buildApp({ config: s.config, content: s.content, library: s.library, ...options });
 }
+
+const ENTITIES: Readonly<Record<string, string>> = { '&amp;': '&', '&quot;': '"', '&#39;': "'", '&lt;': '<', '&gt;': '>' };
+const unescape = (s: string): string => s.replace(/&(amp|quot|#39|lt|gt);/g, (e) => ENTITIES[e] ?? e);
+
+/** The hidden fields of the first form on a page posting to `action`. */
+export function hiddenFields(html: string, action: string): [string, string][] {
+  const start = html.indexOf(`action="${action}"`);
+  if (start < 0) throw new Error(`no form posting to ${action}`);
+  const end = html.indexOf('</form>', start);
+  const form = html.slice(start, end);
+  return [...form.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)"\/>/g)].map((m) => [unescape(m[1] ?? ''), unescape(m[2] ?? '')]);
+}
+
+/** A form body (application/x-www-form-urlencoded) from field pairs. */
+export function formEncode(fields: readonly (readonly [string, string])[]): string {
+  return new URLSearchParams(fields.map(([k, v]) => [k, v])).toString();
+}
+
+/** How a person whose facts are `findings` fills in question `q` (vignette semantics: unlisted booleans are false). */
+export function answerFields(content: ClinicalContent, q: string, shown: readonly string[], findings: Readonly<Record<string, unknown>>): [string, string][] {
+  const def = content.questions.find((x) => x.id === q);
+  if (def === undefined) throw new Error(`unknown question ${q}`);
+  const valueOf = (f: string): unknown => findings[f] ?? (content.findings.get(f)?.type === 'boolean' ? false : 'unknown');
+  switch (def.kind) {
+    case 'boolean': {
+      const v = valueOf(def.findings[0] ?? '');
+      return [['answer', v === true ? 'yes' : v === false ? 'no' : 'unknown']];
+    }
+    case 'choice':
+      return [['answer', String(valueOf(def.findings[0] ?? ''))]];
+    case 'number': {
+      const v = valueOf(def.findings[0] ?? '');
+      if (v === 'unknown') return [['unsure', 'yes'], ['answer', '']];
+      return def.units === undefined ? [['answer', String(v)]] : [['answer', String(v)], ['unit', 'weeks']];
+    }
+    case 'multi': {
+      const values = shown.map(valueOf);
+      if (values.every((v) => v === 'unknown')) return [['answer', 'unknown']];
+      const ticked = shown.filter((f) => valueOf(f) === true);
+      return ticked.length === 0 ? [['answer', 'none']] : ticked.map((f) => ['answer', f]);
+    }
+  }
+}
+
+/** Takes the whole check through the pages, as a person with these facts would; returns the last page. */
+export async function walkCheck(app: FastifyInstance, findings: Readonly<Record<string, unknown>>, maxPages = 80): Promise<{ html: string; pages: number; status: number }> {
+  const { content } = seeded();
+  let res = await app.inject({ url: '/check' });
+  for (let pages = 1; pages <= maxPages; pages++) {
+    const html = res.body;
+    if (!html.includes('action="/check" novalidate')) {
+      if (html.includes('action="/check/result"')) {
+        res = await app.inject({ method: 'POST', url: '/check/result', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: formEncode(hiddenFields(html, '/check/result')) });
+        continue;
+      }
+      return { html, pages, status: res.statusCode };
+    }
+    const hidden = hiddenFields(html, '/check');
+    const q = hidden.find(([k]) => k === 'q')?.[1] ?? '';
+    const shown = (hidden.find(([k]) => k === 'o')?.[1] ?? '').split(' ').filter((s) => s !== '');
+    res = await app.inject({
+      method: 'POST', url: '/check', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: formEncode([...hidden, ...answerFields(content, q, shown, findings)]),
+    });
+    if (res.statusCode !== 200) return { html: res.body, pages, status: res.statusCode };
+  }
+  throw new Error('the check did not finish');
+}

@@ -1,6 +1,7 @@
-// The reading material the pages draw on: articles (with their HTML rendered once) and the reference list.
+// The reading material the pages draw on: articles (with their HTML rendered once), the reference list and the outcome advice.
 import { join } from 'node:path';
 import { loadArticles, renderArticleHtml, type Article } from '../content/articles.js';
+import { loadAdvice, type Advice } from '../content/advice.js';
 import { loadReferences, type Reference } from '../content/references.js';
 import { placeholders, type AppConfig } from '../config.js';
 
@@ -9,18 +10,21 @@ export interface Library {
   references: ReadonlyMap<string, Reference>;
   /** Each article's safe HTML, by slug, with the clinic's placeholders filled in. */
   articleHtml: ReadonlyMap<string, string>;
+  /** What each result means and what to do (content/clinical/advice.yaml). */
+  advice: Advice;
 }
 
 /** Builds a library from loaded articles and references, rendering every article once. */
-export function makeLibrary(config: AppConfig, articles: readonly Article[], references: ReadonlyMap<string, Reference>): Library {
+export function makeLibrary(config: AppConfig, articles: readonly Article[], references: ReadonlyMap<string, Reference>, advice: Advice): Library {
   const values = placeholders(config);
   const articleHtml = new Map(articles.map((a) => [a.slug, renderArticleHtml(a, values)] as const));
-  return { articles, references, articleHtml };
+  return { articles, references, articleHtml, advice };
 }
 
 /** Loads articles and references from the content folder; throws the loaders' errors on invalid content. */
 export function loadLibrary(config: AppConfig): Library {
-  return makeLibrary(config, loadArticles(join(config.contentDir, 'articles')), loadReferences(config.contentDir));
+  return makeLibrary(config, loadArticles(join(config.contentDir, 'articles')), loadReferences(config.contentDir),
+    loadAdvice(join(config.contentDir, 'clinical')));
 }
 
 /** The references with these ids, in order, skipping unknown ids (the content lint reports those). */

@@ -77,7 +77,7 @@ test('drafts and scheduled articles stay hidden until their date', async () => {
     return parsed.article;
   };
   const articles = [make('a-draft', 'draft: true\n'), make('a-later', 'scheduled: 2027-01-10\n'), make('a-now', '')];
-  const library = makeLibrary(s.config, articles, s.library.references);
+  const library = makeLibrary(s.config, articles, s.library.references, s.library.advice);
   let now = new Date('2026-12-01T00:00:00Z');
   const local = testApp({ library, now: () => now });
   try {

@@ -1,0 +1,73 @@
+// Progressive enhancement for Creak's pages. Everything works without it; this only adds comfort.
+import { decodeShared } from '../src/web/share-format.js';
+
+const doc = document;
+doc.documentElement.classList.add('js');
+
+/** GOV.UK: move focus to the error summary so screen reader users hear it first. */
+function focusErrorSummary(): void {
+  const summary = doc.getElementById('error-summary');
+  if (summary !== null) summary.focus();
+}
+
+/** "None of these" and "I'm not sure" cannot be ticked with other options. */
+function exclusiveCheckboxes(): void {
+  const boxes = Array.from(doc.querySelectorAll<HTMLInputElement>('input[type=checkbox][name=answer]'));
+  const exclusive = (b: HTMLInputElement): boolean => b.value === 'none' || b.value === 'unknown';
+  for (const box of boxes) {
+    box.addEventListener('change', () => {
+      if (!box.checked) return;
+      for (const other of boxes) if (other !== box && (exclusive(box) || exclusive(other))) other.checked = false;
+    });
+  }
+}
+
+function printAndCopy(): void {
+  doc.getElementById('print-button')?.addEventListener('click', () => {
+    window.print();
+  });
+  const link = doc.getElementById('share-link');
+  if (link instanceof HTMLInputElement) link.addEventListener('focus', () => { link.select(); });
+}
+
+/** A saved result's answers are in the fragment, which never reaches the server; post them as hidden fields. */
+function openSavedResult(): void {
+  const holder = doc.getElementById('saved-result');
+  const status = doc.getElementById('saved-status');
+  if (holder === null || status === null) return;
+  const { version, fields } = decodeShared(location.hash);
+  if (fields.length === 0) {
+    status.textContent = 'This link does not hold a result. You can take the check again.';
+    return;
+  }
+  const form = doc.createElement('form');
+  form.method = 'post';
+  form.action = holder.dataset.action ?? '/check/saved';
+  const add = (name: string, value: string): void => {
+    const input = doc.createElement('input');
+    input.type = 'hidden';
+    input.name = name;
+    input.value = value;
+    form.appendChild(input);
+  };
+  add('saved', version);
+  for (const [id, value] of fields) add(`a.${id}`, value);
+  doc.body.appendChild(form);
+  form.submit();
+}
+
+/** Inside an iframe (the embed snippet), tell the host page how tall this page is. */
+function reportHeight(): void {
+  if (window.parent === window) return;
+  const send = (type: string): void => {
+    window.parent.postMessage({ creak: type, height: Math.ceil(doc.documentElement.getBoundingClientRect().height) }, '*');
+  };
+  send('loaded');
+  if (typeof ResizeObserver === 'function') new ResizeObserver(() => { send('height'); }).observe(doc.documentElement);
+}
+
+focusErrorSummary();
+exclusiveCheckboxes();
+printAndCopy();
+openSavedResult();
+reportHeight();

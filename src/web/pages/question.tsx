@@ -1,0 +1,188 @@
+// One question per page (GOV.UK question pattern): the question as the heading, hint, answers, Continue and Back.
+import type { AnswerValue, QuestionOption, QuestionView } from '../../engine/types.js';
+import { HiddenAnswers } from '../hidden-answers.js';
+import type { Prefill } from '../check/question-input.js';
+import { Layout } from '../layout.js';
+import type { Site } from '../site.js';
+
+export interface QuestionPageProps {
+  site: Site;
+  question: QuestionView;
+  contentVersion: string;
+  /** Answers to every other question, carried as hidden fields. */
+  answers: Readonly<Record<string, AnswerValue>>;
+  /** Answers for the Back button (the path before this question); undefined on the first question. */
+  backAnswers?: Readonly<Record<string, AnswerValue>>;
+  /** Where Back goes: the previous question, or the check-your-answers page when changing an answer. */
+  backAction?: string;
+  prefill: Prefill;
+  error?: string;
+  /** A note above the question, e.g. after opening a saved result. */
+  notice?: string;
+}
+
+const ERROR_ID = 'answer-error';
+const HINT_ID = 'answer-hint';
+
+function describedBy(hint: boolean, error: boolean, extra?: string): string | undefined {
+  const ids = [hint ? HINT_ID : '', error ? ERROR_ID : '', extra ?? ''].filter((s) => s !== '');
+  return ids.length === 0 ? undefined : ids.join(' ');
+}
+
+function ErrorMessage({ error }: { error: string | undefined }) {
+  return error === undefined ? null : (
+    <p id={ERROR_ID} class="err-msg"><span class="visually-hidden">Error:</span> {error}</p>
+  );
+}
+
+function Hint({ question }: { question: QuestionView }) {
+  return question.hint === undefined ? null : <div id={HINT_ID} class="hint">{question.hint}</div>;
+}
+
+interface OptionProps {
+  type: 'radio' | 'checkbox';
+  id: string;
+  value: string;
+  label: string;
+  hint?: string | undefined;
+  checked: boolean;
+}
+
+function Option({ type, id, value, label, hint, checked }: OptionProps) {
+  const hintId = hint === undefined ? undefined : `${id}-hint`;
+  return (
+    <div class="opt">
+      <input type={type} id={id} name="answer" value={value} checked={checked} aria-describedby={hintId} />
+      <div>
+        <label for={id}>{label}</label>
+        {hint === undefined ? null : <div id={hintId} class="hint">{hint}</div>}
+      </div>
+    </div>
+  );
+}
+
+function optionId(i: number): string {
+  return i === 0 ? 'answer' : `answer-${String(i + 1)}`;
+}
+
+function Choices({ question, prefill }: { question: QuestionView; prefill: Prefill }) {
+  const multi = question.kind === 'multi';
+  const type = multi ? 'checkbox' : 'radio';
+  const options: readonly QuestionOption[] = question.kind === 'boolean'
+    ? [{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }]
+    : (question.options ?? []);
+  const picked = new Set(prefill.answer);
+  return (
+    <div>
+      {options.map((o, i) => (
+        <Option type={type} id={optionId(i)} value={multi ? (o.finding ?? o.value) : o.value} label={o.label} hint={o.hint}
+          checked={picked.has(multi ? (o.finding ?? o.value) : o.value)} />
+      ))}
+      {multi || (question.unknownAllowed && question.kind === 'choice') ? <p class="or">or</p> : null}
+      {multi ? <Option type="checkbox" id="answer-none" value="none" label="None of these" checked={picked.has('none')} /> : null}
+      {question.unknownAllowed ? <Option type={type} id="answer-unknown" value="unknown" label="I'm not sure" checked={picked.has('unknown')} /> : null}
+    </div>
+  );
+}
+
+const UNIT_LABELS = { days: 'Days', weeks: 'Weeks', months: 'Months' } as const;
+
+function NumberInput({ question, prefill, error }: { question: QuestionView; prefill: Prefill; error: string | undefined }) {
+  const units = question.units ?? [];
+  const decimal = units.length > 0;
+  const hasError = error !== undefined;
+  return (
+    <>
+      <div class="row">
+        <div>
+          <label class="lbl" for="answer">{units.length > 0 ? 'Number' : 'Your answer'}</label>
+          <input class={hasError ? 'num num-err' : 'num'} id="answer" name="answer" type="text" inputmode={decimal ? 'decimal' : 'numeric'}
+            autocomplete="off" spellcheck={false} value={prefill.answer[0] ?? ''} aria-describedby={describedBy(question.hint !== undefined, hasError)} />
+        </div>
+        {units.length === 0 ? null : (
+          <div>
+            <label class="lbl" for="unit">Days, weeks or months</label>
+            <select id="unit" name="unit">
+              {units.map((u) => <option value={u} selected={(prefill.unit ?? 'weeks') === u}>{UNIT_LABELS[u]}</option>)}
+            </select>
+          </div>
+        )}
+      </div>
+      {question.unknownAllowed ? (
+        <div class="opt">
+          <input type="checkbox" id="unsure" name="unsure" value="yes" checked={prefill.unsure} />
+          <div><label for="unsure">I'm not sure</label></div>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+/** The body of a question: a plain labelled input for a simple number, otherwise a fieldset with the question as legend. */
+function QuestionField({ question, prefill, error }: { question: QuestionView; prefill: Prefill; error: string | undefined }) {
+  const hasError = error !== undefined;
+  const simpleNumber = question.kind === 'number' && (question.units ?? []).length === 0 && !question.unknownAllowed;
+  if (simpleNumber) {
+    return (
+      <div class={hasError ? 'fg fg-err' : 'fg'}>
+        <h1><label for="answer">{question.text}</label></h1>
+        <Hint question={question} />
+        <ErrorMessage error={error} />
+        <input class={hasError ? 'num num-err' : 'num'} id="answer" name="answer" type="text" inputmode="numeric" autocomplete="off"
+          spellcheck={false} value={prefill.answer[0] ?? ''} aria-describedby={describedBy(question.hint !== undefined, hasError)} />
+      </div>
+    );
+  }
+  return (
+    <div class={hasError ? 'fg fg-err' : 'fg'}>
+      <fieldset aria-describedby={describedBy(question.hint !== undefined, hasError)}>
+        <legend><h1>{question.text}</h1></legend>
+        <Hint question={question} />
+        <ErrorMessage error={error} />
+        {question.kind === 'number'
+          ? <NumberInput question={question} prefill={prefill} error={error} />
+          : <Choices question={question} prefill={prefill} />}
+      </fieldset>
+    </div>
+  );
+}
+
+export function ErrorSummary({ errors }: { errors: readonly { href: string; text: string }[] }) {
+  return (
+    <div class="errs" role="alert" tabindex={-1} id="error-summary" aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">There is a problem</h2>
+      <ul>
+        {errors.map((e) => <li><a href={e.href}>{e.text}</a></li>)}
+      </ul>
+    </div>
+  );
+}
+
+/** The Back control: a small form posting the earlier answers (they never go in a URL), or a link home on the first page. */
+export function BackControl({ backAnswers, action = '/check/back' }: { backAnswers: Readonly<Record<string, AnswerValue>> | undefined; action?: string }) {
+  if (backAnswers === undefined) return <a class="back" href="/">Back</a>;
+  return (
+    <form method="post" action={action} class="no-print">
+      <HiddenAnswers answers={backAnswers} />
+      <button type="submit" class="back">Back</button>
+    </form>
+  );
+}
+
+export function QuestionPage(props: QuestionPageProps) {
+  const { site, question, error } = props;
+  return (
+    <Layout site={site} title={question.text} check={true} hasError={error !== undefined} back={<BackControl backAnswers={props.backAnswers} {...(props.backAction === undefined ? {} : { action: props.backAction })} />}>
+      {error === undefined ? null : <ErrorSummary errors={[{ href: '#answer', text: error }]} />}
+      {props.notice === undefined ? null : <div class="inset"><p>{props.notice}</p></div>}
+      <form method="post" action="/check" novalidate>
+        <input type="hidden" name="q" value={question.id} />
+        <input type="hidden" name="v" value={props.contentVersion} />
+        {question.kind === 'multi' ? <input type="hidden" name="o" value={question.findings.join(' ')} /> : null}
+        <HiddenAnswers answers={props.answers} />
+        <QuestionField question={question} prefill={props.prefill} error={error} />
+        <button type="submit" class="btn">Continue</button>
+      </form>
+    </Layout>
+  );
+}

@@ -1,0 +1,169 @@
+// The result: the level card, what to do now, why (rules, answers, red flags checked), sources, safety net, save and send.
+import { telHref } from '../../config.js';
+import type { Level } from '../../engine/types.js';
+import { LEVEL_LABELS, type ResultView } from '../check/result-view.js';
+import { ArticleList, ReferenceList } from '../components.js';
+import { HiddenAnswers } from '../hidden-answers.js';
+import { Layout } from '../layout.js';
+import { LinkedText } from '../linked-text.js';
+import type { Site } from '../site.js';
+
+export interface ResultPageProps {
+  site: Site;
+  view: ResultView;
+  /** A note above the card, e.g. when a saved result was worked out again with changed content. */
+  notice?: string;
+}
+
+const COULD_BE: Readonly<Record<Level, string>> = {
+  emergency: 'an emergency',
+  urgent: 'something to check today',
+  soon: 'something to check soon',
+  routine: 'something a physiotherapist should see',
+  self_care: 'something you can look after yourself',
+};
+
+function ActionLinks({ site, level }: { site: Site; level: Level }) {
+  const { config } = site;
+  switch (level) {
+    case 'emergency':
+      return <p><a class="call" href={telHref(config.emergencyNumber)}>Call {config.emergencyNumber}</a></p>;
+    case 'urgent':
+      return (
+        <p>
+          <a class="call" href={telHref(config.urgentLine.number)}>Call {config.urgentLine.number}</a><br />
+          or go to <a href={config.urgentLine.url}>{config.urgentLine.url.replace(/^https?:\/\//, '').replace(/\/$/, '')}</a>
+        </p>
+      );
+    case 'soon':
+    case 'routine':
+    case 'self_care':
+      return (
+        <p>
+          {level === 'self_care' ? null : <><a class="btn" href={config.clinic.bookingUrl}>Book an appointment</a><br /></>}
+          Call {config.clinic.name} on <a href={telHref(config.clinic.phone)}>{config.clinic.phone}</a> ({config.clinic.openingHours})
+        </p>
+      );
+  }
+}
+
+function Why({ view }: { view: ResultView }) {
+  return (
+    <>
+      <h2>Why you got this result</h2>
+      {view.rules.map((r) => (
+        <div class="inset">
+          <h3>{r.title}</h3>
+          <p>{r.reason}</p>
+          {r.note === undefined ? null : <p>{r.note}</p>}
+          {r.because.length === 0 ? null : (
+            <>
+              <p>Because you told us:</p>
+              <ul>{r.because.map((b) => <li>{b.label} <strong>{b.answer}</strong></li>)}</ul>
+            </>
+          )}
+          {r.sources.length === 0 ? null : <p class="meta">Rule {r.id}. Sources: {r.sources.map((s, i) => <>{i > 0 ? ', ' : ''}<a href={`#ref-${s}`}>{s}</a></>)}</p>}
+        </div>
+      ))}
+      {view.unsure.length === 0 ? null : (
+        <>
+          <h3>Answers you were not sure about</h3>
+          <p>To keep you safe, we treated these answers as if they could be a warning sign:</p>
+          <ul>
+            {view.unsure.map((u) => (
+              <li>{u.label} – this could be {COULD_BE[u.couldBe]} ({u.ruleTitle.charAt(0).toLowerCase() + u.ruleTitle.slice(1)}).</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {view.checkedAbsent.length === 0 ? null : (
+        <>
+          <h3>Warning signs we asked about that you do not have</h3>
+          <ul>{view.checkedAbsent.map((c) => <li>{c.label} <strong>{c.answer}</strong></li>)}</ul>
+        </>
+      )}
+    </>
+  );
+}
+
+function SaveAndShare({ view }: { view: ResultView }) {
+  return (
+    <section class="share" aria-labelledby="share-title">
+      <h2 id="share-title">Save or share this result</h2>
+      <p class="no-js">To keep a copy, use your browser's Print option. You can print it, or save it as a PDF.</p>
+      <p class="js-only"><button type="button" class="btn btn-2" id="print-button">Print or save as PDF</button></p>
+      <p>
+        Or keep this link. It holds your answers, so only share it with people you trust. If you open it later, we
+        will work out your result again, and tell you if the check has changed since (this result used check
+        version {view.outcome.contentVersion}).
+      </p>
+      <p><label class="lbl" for="share-link">Link to this result</label><input id="share-link" type="text" readonly value={view.shareUrl} /></p>
+      <p><a href={view.shareUrl}>Open the link to this result</a></p>
+    </section>
+  );
+}
+
+function SendToClinic({ site, view }: { site: Site; view: ResultView }) {
+  const { clinic } = site.config;
+  return (
+    <section aria-labelledby="send-title" class="no-print">
+      <h2 id="send-title">Send this result to {clinic.name}</h2>
+      <p>If you would like {clinic.name} to contact you about this result, you can send it to them. You will be asked for your contact details first.</p>
+      <form method="post" action="/send/start">
+        <input type="hidden" name="v" value={view.outcome.contentVersion} />
+        <HiddenAnswers answers={view.answers} />
+        <button type="submit" class="btn btn-2">Send this result to the clinic</button>
+      </form>
+    </section>
+  );
+}
+
+export function ResultPage({ site, view, notice }: ResultPageProps) {
+  const { outcome, advice } = view;
+  const { config } = site;
+  const level = outcome.level;
+  return (
+    <Layout site={site} title={`Your result: ${advice.title}`} check={true}>
+      {notice === undefined ? null : <div class="inset"><p>{notice}</p></div>}
+      <div class={`card card-${level}`}>
+        <p class="lvl">{LEVEL_LABELS[level]}</p>
+        <h1>{advice.title}</h1>
+        <p>{advice.meaning}</p>
+        <ActionLinks site={site} level={level} />
+      </div>
+      <h2>What to do now</h2>
+      <ul>{advice.doNow.map((d) => <li><LinkedText text={d} config={config} /></li>)}</ul>
+      {level === 'emergency' || view.safetyNet.length === 0 ? null : (
+        <>
+          <h2>Get help quickly if things change</h2>
+          <ul>{view.safetyNet.map((s) => <li><LinkedText text={s} config={config} /></li>)}</ul>
+        </>
+      )}
+      <h2>What to expect</h2>
+      <p><LinkedText text={advice.expect} config={config} /></p>
+      {advice.selfManagement.length === 0 ? null : (
+        <>
+          <h2>Looking after yourself</h2>
+          <ul>{advice.selfManagement.map((s) => <li><LinkedText text={s} config={config} /></li>)}</ul>
+        </>
+      )}
+      <Why view={view} />
+      {view.articles.length === 0 ? null : (
+        <>
+          <h2>Read more</h2>
+          <ArticleList articles={view.articles} level={3} />
+        </>
+      )}
+      {view.sources.length === 0 ? null : (
+        <>
+          <h2>Sources</h2>
+          <ReferenceList references={view.sources} />
+        </>
+      )}
+      <SaveAndShare view={view} />
+      <SendToClinic site={site} view={view} />
+      <p class="no-print"><a href="/check">Start the check again</a></p>
+      <p class="meta">This result was worked out with version {outcome.contentVersion} of the check. It is not a diagnosis.</p>
+    </Layout>
+  );
+}
