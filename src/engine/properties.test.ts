@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { triage } from './index.js';
 import { compiled } from './compiled.js';
+import { T, truth } from './logic.js';
 import { interview, realContent } from './test-support.js';
 import { levelRank, UNKNOWN } from './types.js';
 import type { AnswerValue, FindingDef, Level, TriageResult } from './types.js';
@@ -93,4 +94,19 @@ test('the outcome is the same whether answers come one page at a time or all at 
     const reordered = Object.fromEntries(Object.entries(answers).reverse());
     assert.deepEqual(triage(c, reordered), result);
   }), { numRuns: RUNS });
+});
+
+test('asking adaptively reaches the same level as evaluating every rule on every answer (principle 1)', () => {
+  fc.assert(fc.property(personArb(0), (person) => {
+    const full = { ...person };
+    for (const d of c.derivations) {
+      const age = full[d.age];
+      const weeks = full[d.durationWeeks];
+      if (typeof age === 'number' && typeof weeks === 'number') full[d.finding] = age - weeks / 52.18 < d.onsetBeforeAge;
+    }
+    const env = (f: string): boolean | number | string => full[f] ?? false;
+    const expected = Math.max(0, ...c.rules.filter((r) => truth(r.when, env, c) === T).map((r) => levelRank(r.level)));
+    const got = levelOf(interview(c, person).result);
+    assert.equal(levelRank(got), expected, `full evaluation gives ${String(expected)}, the check gave ${got}`);
+  }), { numRuns: 300 });
 });
