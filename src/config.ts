@@ -38,6 +38,8 @@ export interface AppConfig {
   /** Trust X-Forwarded-* from a reverse proxy. */
   trustProxy: boolean;
   contentDir: string;
+  /** A licensed clinic's wording for the back-pain risk-group topics (CREAK_RISK_WORDING). */
+  riskWordingFile?: string;
 }
 
 export class ConfigError extends Error {
@@ -73,6 +75,7 @@ const envSchema = z.object({
   FRAME_ANCESTORS: z.string().optional(),
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
   CONTENT_DIR: z.string().min(1).default('content'),
+  CREAK_RISK_WORDING: z.string().min(1).optional(),
 });
 
 /** Reads the configuration from the environment (see README, "Configuration"); throws ConfigError listing every problem. */
@@ -118,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     frameAncestors,
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
     contentDir: e.CONTENT_DIR,
+    ...(e.CREAK_RISK_WORDING === undefined ? {} : { riskWordingFile: e.CREAK_RISK_WORDING }),
   };
 }
 

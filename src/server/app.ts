@@ -2,6 +2,7 @@
 import formbody from '@fastify/formbody';
 import type { Server } from 'node:http';
 import Fastify, { type FastifyHttpOptions, type FastifyInstance } from 'fastify';
+import { apiRoutes } from '../api/api-routes.js';
 import type { Clinic } from '../clinic/index.js';
 import type { AppConfig } from '../config.js';
 import type { ClinicalContent } from '../engine/types.js';
@@ -64,6 +65,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   void app.register(infoRoutes(ctx));
   void app.register(blogRoutes(ctx));
   void app.register(checkRoutes(ctx));
+  void app.register(apiRoutes(ctx), { prefix: '/api/v1' });
   void app.register(healthRoutes(ctx, options.clinic));
   if (options.clinic !== undefined) void app.register(options.clinic.plugin);
   return app;

@@ -9,7 +9,10 @@ import type { ClinicalContent, QuestionView } from '../../engine/types.js';
 export function questionView(content: ClinicalContent, id: string, shown: readonly string[]): QuestionView | undefined {
   const def = content.questions.find((q) => q.id === id);
   if (def === undefined) return undefined;
-  const base = { id: def.id, kind: def.kind, text: def.text, unknownAllowed: def.unknownAllowed, ...(def.hint === undefined ? {} : { hint: def.hint }) };
+  const base = {
+    id: def.id, kind: def.kind, text: def.text, unknownAllowed: def.unknownAllowed,
+    ...(def.hint === undefined ? {} : { hint: def.hint }), ...(def.riskTopic === true ? { riskTopic: true } : {}),
+  };
   if (def.kind === 'multi') {
     if (shown.length === 0 || shown.some((f) => !def.findings.includes(f)) || new Set(shown).size !== shown.length) return undefined;
     const options = (def.options ?? []).filter((o) => shown.includes(o.finding ?? o.value));

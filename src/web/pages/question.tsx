@@ -183,6 +183,11 @@ export function QuestionPage(props: QuestionPageProps) {
         <QuestionField question={question} prefill={props.prefill} error={error} />
         <button type="submit" class="btn">Continue</button>
       </form>
+      {question.riskTopic === true ? (
+        <p class="meta">
+          This question covers one of the topics of the STarT Back tool, which helps match back pain to the right care. We ask it in our own words.
+        </p>
+      ) : null}
     </Layout>
   );
 }
