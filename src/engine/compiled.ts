@@ -1,5 +1,5 @@
 // Facts worked out once per content object: rule ranks, number test points, what each region can ask.
-import { conditionFindings, truth, F, FREE, type Env } from './logic.js';
+import { conditionFindings, truth, F, FREE, T, type Env } from './logic.js';
 import { levelRank } from './types.js';
 import type { ClinicalContent, Condition, FindingDef, RuleDef } from './types.js';
 
@@ -78,8 +78,10 @@ function compile(content: ClinicalContent): Compiled {
     if (region === undefined) return content.rules;
     let list = rulesPerRegion.get(region);
     if (!list) {
-      const env: Env = (f) => (f === 'body_region' ? region : FREE);
-      list = content.rules.filter((r) => truth(r.when, env, content) !== F);
+      list = content.rules.flatMap((r) => {
+        const when = specialise(r.when, region, content);
+        return when === false ? [] : [{ ...r, when: when === true ? ALWAYS : when }];
+      });
       rulesPerRegion.set(region, list);
     }
     return list;
@@ -138,5 +140,53 @@ function directBooleans(c: Condition, content: ClinicalContent, out: Set<string>
     case 'def':
     case 'riskGroup':
       return;
+  }
+}
+
+const ALWAYS: Condition = { kind: 'all', of: [] };
+
+/**
+ * The condition with the region known: parts that depend only on body_region become true or false and drop out,
+ * so each question is decided by the fewest steps. Returns true or false when the region alone decides it.
+ */
+function specialise(c: Condition, region: string, content: ClinicalContent): Condition | boolean {
+  switch (c.kind) {
+    case 'compare':
+    case 'in':
+      if (c.finding !== 'body_region') return c;
+      return truth(c, (f) => (f === 'body_region' ? region : FREE), content) === T;
+    case 'true':
+    case 'riskGroup':
+      return c;
+    case 'def': {
+      const d = content.definitions.get(c.name);
+      if (!d) return false;
+      const inner = specialise(d, region, content);
+      return typeof inner === 'boolean' || inner === d ? (typeof inner === 'boolean' ? inner : c) : inner;
+    }
+    case 'not': {
+      const inner = specialise(c.of, region, content);
+      return typeof inner === 'boolean' ? !inner : { kind: 'not', of: inner };
+    }
+    case 'all':
+    case 'any': {
+      const decisive = c.kind === 'any';
+      const kept: Condition[] = [];
+      for (const x of c.of) {
+        const y = specialise(x, region, content);
+        if (y === decisive) return decisive;
+        if (typeof y !== 'boolean') kept.push(y);
+      }
+      if (kept.length === 0) return !decisive;
+      return kept.length === 1 && kept[0] ? kept[0] : { kind: c.kind, of: kept };
+    }
+    case 'atLeast': {
+      const of = c.of.map((x) => specialise(x, region, content));
+      const yes = of.filter((x) => x === true).length;
+      const rest = of.filter((x): x is Condition => typeof x !== 'boolean');
+      if (yes >= c.count) return true;
+      if (yes + rest.length < c.count) return false;
+      return { kind: 'atLeast', count: c.count - yes, of: rest };
+    }
   }
 }
