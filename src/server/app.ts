@@ -25,6 +25,8 @@ export interface BuildAppOptions {
   clinic?: Clinic;
   /** true for the production logger (no bodies, no addresses); false or absent for none. */
   logger?: boolean;
+  /** Where log lines go (standard output by default); for tests. */
+  logStream?: NodeJS.WritableStream;
   /** Articles and references; loaded from config.contentDir when absent. */
   library?: Library;
   /** The clock, for publication dates; injectable for tests. */
@@ -48,7 +50,9 @@ const loggerOptions = {
 export function buildApp(options: BuildAppOptions): FastifyInstance {
   const { config, content } = options;
   const fastifyOptions: FastifyHttpOptions<Server> = {
-    logger: options.logger === true ? (loggerOptions as Exclude<FastifyHttpOptions<Server>['logger'], undefined>) : false,
+    logger: options.logger === true
+      ? ({ ...loggerOptions, ...(options.logStream === undefined ? {} : { stream: options.logStream }) } as Exclude<FastifyHttpOptions<Server>['logger'], undefined>)
+      : false,
     bodyLimit: BODY_LIMIT,
     trustProxy: config.trustProxy,
     return503OnClosing: true,

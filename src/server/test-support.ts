@@ -67,20 +67,24 @@ export function answerFields(content: ClinicalContent, q: string, shown: readonl
 }
 
 /** Takes the whole check through the pages, as a person with these facts would; returns the last page. */
-export async function walkCheck(app: FastifyInstance, findings: Readonly<Record<string, unknown>>, maxPages = 80): Promise<{ html: string; pages: number; status: number }> {
+export async function walkCheck(app: FastifyInstance, findings: Readonly<Record<string, unknown>>, maxPages = 80): Promise<{ html: string; pages: string[]; status: number }> {
   const { content } = seeded();
   let res = await app.inject({ url: '/check' });
-  for (let pages = 1; pages <= maxPages; pages++) {
+  const pages: string[] = [];
+  while (pages.length < maxPages) {
     const html = res.body;
     if (!html.includes('action="/check" novalidate')) {
       if (html.includes('action="/check/result"')) {
+        pages.push('check-answers');
         res = await app.inject({ method: 'POST', url: '/check/result', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: formEncode(hiddenFields(html, '/check/result')) });
         continue;
       }
+      pages.push(html.includes('class="card card-') ? 'result' : 'other');
       return { html, pages, status: res.statusCode };
     }
     const hidden = hiddenFields(html, '/check');
     const q = hidden.find(([k]) => k === 'q')?.[1] ?? '';
+    pages.push(q);
     const shown = (hidden.find(([k]) => k === 'o')?.[1] ?? '').split(' ').filter((s) => s !== '');
     res = await app.inject({
       method: 'POST', url: '/check', headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -1,8 +1,8 @@
 // The page chrome shared by every page: head, header with the clinic's name or logo, the emergency line on check pages, footer.
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
-import { telHref } from '../config.js';
 import { absoluteUrl, type Site } from './site.js';
+import { Tel } from './tel.js';
 
 export interface LayoutProps {
   site: Site;
@@ -36,7 +36,7 @@ export function EmergencyLine({ site }: { site: Site }) {
   return (
     <div class="em" id="emergency">
       <p>
-        <strong>Call <a href={telHref(n)}>{n}</a> now</strong> if you have chest pain, numbness around your bottom or
+        <strong>Call <Tel number={n} /> now</strong> if you have chest pain, numbness around your bottom or
         between your legs, new problems peeing or pooing, or weakness getting worse in both legs.
       </p>
     </div>
@@ -102,11 +102,11 @@ export function Layout(props: LayoutProps) {
           <div class="w">
             <p>
               This check does not replace a doctor. In an emergency call{' '}
-              <a href={telHref(config.emergencyNumber)}>{config.emergencyNumber}</a>. For urgent advice call{' '}
-              <a href={telHref(config.urgentLine.number)}>{config.urgentLine.number}</a> ({config.urgentLine.name}).
+              <Tel number={config.emergencyNumber} />. For urgent advice call{' '}
+              <Tel number={config.urgentLine.number} /> ({config.urgentLine.name}).
             </p>
             <p>
-              {config.clinic.name}: <a href={telHref(config.clinic.phone)}>{config.clinic.phone}</a>, {config.clinic.openingHours}.
+              {config.clinic.name}: <Tel number={config.clinic.phone} />, {config.clinic.openingHours}.
             </p>
             <ul>
               <li><a href="/articles">Articles</a></li>

@@ -1,6 +1,7 @@
 // Plain advice text with the clinic's phone numbers and links turned into tel: and web links.
 import type { Child } from 'hono/jsx';
 import { telHref, type AppConfig } from '../config.js';
+import { phoneText } from './tel.js';
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -44,7 +45,8 @@ export function linkPieces(text: string, config: AppConfig): Child[] {
   for (const m of text.matchAll(re)) {
     const index = m.index;
     if (index > last) out.push(text.slice(last, index));
-    out.push(<a href={byText.get(m[0]) ?? '#'}>{m[0]}</a>);
+    const href = byText.get(m[0]) ?? '#';
+    out.push(<a href={href}>{href.startsWith('tel:') ? phoneText(m[0]) : m[0]}</a>);
     last = index + m[0].length;
   }
   if (last < text.length) out.push(text.slice(last));

@@ -1,7 +1,7 @@
 // The accessibility statement.
-import { telHref } from '../../config.js';
 import { Layout } from '../layout.js';
 import type { Site } from '../site.js';
+import { Tel } from '../tel.js';
 
 export function AccessibilityPage({ site }: { site: Site }) {
   const { clinic } = site.config;
@@ -29,7 +29,7 @@ export function AccessibilityPage({ site }: { site: Site }) {
       </p>
       <h2>Reporting a problem or asking for another format</h2>
       <p>
-        Call us on <a href={telHref(clinic.phone)}>{clinic.phone}</a> ({clinic.openingHours})
+        Call us on <Tel number={clinic.phone} /> ({clinic.openingHours})
         {clinic.email === undefined ? null : <> or email <a href={`mailto:${clinic.email}`}>{clinic.email}</a></>}.
         We can go through the check with you over the phone.
       </p>

@@ -1,9 +1,9 @@
 // The home page: what the check is for and not for, the start button, and the latest articles.
-import { telHref } from '../../config.js';
 import type { Article } from '../../content/articles.js';
 import { formatDay } from '../format.js';
 import { Layout } from '../layout.js';
 import type { Site } from '../site.js';
+import { Tel } from '../tel.js';
 
 export interface HomeProps {
   site: Site;
@@ -28,7 +28,7 @@ export function HomePage({ site, latest }: HomeProps) {
       <div class="em">
         <p>
           <strong>This check is not for emergencies.</strong> If you are badly hurt or very unwell, call{' '}
-          <a href={telHref(config.emergencyNumber)}>{config.emergencyNumber}</a> now.
+          <Tel number={config.emergencyNumber} /> now.
         </p>
       </div>
       <a href="/check" class="btn btn-start">Start now</a>
@@ -37,7 +37,7 @@ export function HomePage({ site, latest }: HomeProps) {
         <li>The check is for adults aged 16 and over.</li>
         <li>It does not tell you what is wrong. It tells you how soon to get help, and who from.</li>
         <li>
-          For help with a child, call <a href={telHref(config.urgentLine.number)}>{config.urgentLine.number}</a> or see a GP.
+          For help with a child, call <Tel number={config.urgentLine.number} /> or see a GP.
         </li>
       </ul>
       {latest.length === 0 ? null : (

@@ -1,7 +1,7 @@
 // The privacy notice: what is stored (nothing, unless the person sends their result to the clinic).
-import { telHref } from '../../config.js';
 import { Layout } from '../layout.js';
 import type { Site } from '../site.js';
+import { Tel } from '../tel.js';
 
 export function PrivacyPage({ site }: { site: Site }) {
   const { clinic } = site.config;
@@ -30,7 +30,7 @@ export function PrivacyPage({ site }: { site: Site }) {
       <h2>Your rights</h2>
       <p>
         You can ask us for a copy of what we hold about you, or ask us to correct or delete it. Call us on{' '}
-        <a href={telHref(clinic.phone)}>{clinic.phone}</a>. If you are unhappy with how we use your information, you can
+        <Tel number={clinic.phone} />. If you are unhappy with how we use your information, you can
         complain to the <a href="https://ico.org.uk/make-a-complaint/">Information Commissioner's Office</a>.
       </p>
     </Layout>

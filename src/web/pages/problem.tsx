@@ -1,7 +1,7 @@
 // The plain error pages: page not found, and "Sorry, there is a problem".
-import { telHref } from '../../config.js';
 import { Layout } from '../layout.js';
 import type { Site } from '../site.js';
+import { Tel } from '../tel.js';
 
 export function NotFoundPage({ site }: { site: Site }) {
   return (
@@ -28,8 +28,8 @@ export function ProblemPage({ site, message }: ProblemProps) {
       <p>{message ?? 'Something went wrong. Please try again later.'}</p>
       <p><a href="/check">Start the check again</a></p>
       <p>
-        If you need help now, call {config.clinic.name} on <a href={telHref(config.clinic.phone)}>{config.clinic.phone}</a>.
-        In an emergency call <a href={telHref(config.emergencyNumber)}>{config.emergencyNumber}</a>.
+        If you need help now, call {config.clinic.name} on <Tel number={config.clinic.phone} />.
+        In an emergency call <Tel number={config.emergencyNumber} />.
       </p>
     </Layout>
   );

@@ -7,6 +7,7 @@ import { HiddenAnswers } from '../hidden-answers.js';
 import { Layout } from '../layout.js';
 import { LinkedText } from '../linked-text.js';
 import type { Site } from '../site.js';
+import { phoneText, Tel } from '../tel.js';
 
 export interface ResultPageProps {
   site: Site;
@@ -27,11 +28,11 @@ function ActionLinks({ site, level }: { site: Site; level: Level }) {
   const { config } = site;
   switch (level) {
     case 'emergency':
-      return <p><a class="call" href={telHref(config.emergencyNumber)}>Call {config.emergencyNumber}</a></p>;
+      return <p><a class="call" href={telHref(config.emergencyNumber)}>{phoneText(`Call ${config.emergencyNumber}`)}</a></p>;
     case 'urgent':
       return (
         <p>
-          <a class="call" href={telHref(config.urgentLine.number)}>Call {config.urgentLine.number}</a><br />
+          <a class="call" href={telHref(config.urgentLine.number)}>{phoneText(`Call ${config.urgentLine.number}`)}</a><br />
           or go to <a href={config.urgentLine.url}>{config.urgentLine.url.replace(/^https?:\/\//, '').replace(/\/$/, '')}</a>
         </p>
       );
@@ -41,7 +42,7 @@ function ActionLinks({ site, level }: { site: Site; level: Level }) {
       return (
         <p>
           {level === 'self_care' ? null : <><a class="btn" href={config.clinic.bookingUrl}>Book an appointment</a><br /></>}
-          Call {config.clinic.name} on <a href={telHref(config.clinic.phone)}>{config.clinic.phone}</a> ({config.clinic.openingHours})
+          Call {config.clinic.name} on <Tel number={config.clinic.phone} /> ({config.clinic.openingHours})
         </p>
       );
   }

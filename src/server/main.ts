@@ -1,0 +1,46 @@
+// The `npm start` entry: reads the configuration and content (refusing to start if either is invalid), opens the clinic side, listens.
+import { ConfigError, loadConfig } from '../config.js';
+import { createClinic } from '../clinic/index.js';
+import { ContentFileError } from '../content/content-problem.js';
+import { ContentError, loadClinicalContent } from '../content/clinical-loader.js';
+import { join } from 'node:path';
+import { loadLibrary } from '../web/library.js';
+import { buildApp } from './app.js';
+
+function fail(title: string, problems: readonly string[]): never {
+  console.error(`${title}\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  process.exit(1);
+}
+
+function load() {
+  try {
+    const config = loadConfig();
+    const content = loadClinicalContent(join(config.contentDir, 'clinical'), { riskWordingFile: config.riskWordingFile });
+    return { config, content, library: loadLibrary(config) };
+  } catch (err) {
+    if (err instanceof ConfigError) fail('Creak cannot start: the configuration is invalid.', err.problems);
+    if (err instanceof ContentError || err instanceof ContentFileError) {
+      fail('Creak cannot start: the content is invalid.', err.problems.map((p) => `${p.file} ${p.path}: ${p.message} (expected ${p.expected})`));
+    }
+    throw err;
+  }
+}
+
+const { config, content, library } = load();
+const clinic = await createClinic({ config, content });
+const app = buildApp({ config, content, library, clinic, logger: true });
+
+let closing = false;
+async function shutdown(signal: string): Promise<void> {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, 'shutting down');
+  await app.close();
+  await clinic.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
+
+await app.listen({ port: config.port, host: config.host });
+app.log.info(`Creak ${content.version} for ${config.clinic.name} at ${config.baseUrl}`);

@@ -1,0 +1,56 @@
+// Every named page example renders with its status and is valid HTML (html-validate's recommended rules).
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { HtmlValidate, type ConfigData } from 'html-validate';
+import { formEncode, seeded, testApp } from '../server/test-support.js';
+import { pageExamples, type PageExample } from './examples.js';
+
+/**
+ * The recommended rules, less those about serialisation style that hono/jsx decides (`<meta/>`, `novalidate=""`,
+ * lower-case doctype), and titles, which hold the question text (GOV.UK titles do too). Checkboxes share a name.
+ */
+const HTML_RULES: ConfigData = {
+  extends: ['html-validate:recommended'],
+  rules: {
+    'doctype-style': 'off',
+    'void-style': 'off',
+    'attribute-boolean-style': 'off',
+    'long-title': 'off',
+    'form-dup-name': ['error', { shared: ['radio', 'checkbox', 'button', 'reset', 'submit'] }],
+  },
+};
+
+const app = testApp();
+after(() => app.close());
+const validator = new HtmlValidate(HTML_RULES);
+
+async function fetchExample(ex: PageExample) {
+  return ex.method === 'GET'
+    ? app.inject({ url: ex.url })
+    : app.inject({ method: 'POST', url: ex.url, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: formEncode(ex.fields) });
+}
+
+const examples = pageExamples(seeded().content, { slug: 'why-backs-crack', tag: 'knee' });
+
+test('every page template has at least one example', () => {
+  const templates = new Set(examples.map((e) => e.template));
+  for (const t of ['home', 'question', 'check-answers', 'result', 'out-of-scope', 'saved', 'article-index', 'tag', 'article', 'accessibility', 'privacy', 'not-found', 'problem']) {
+    assert.ok(templates.has(t as PageExample['template']), t);
+  }
+  for (const kind of ['number', 'choice', 'multi', 'boolean']) assert.ok(examples.some((e) => e.name.startsWith(`question-${kind}`)), kind);
+});
+
+for (const ex of examples) {
+  test(`example ${ex.name}: ${String(ex.status)}, valid HTML`, async () => {
+    const res = await fetchExample(ex);
+    assert.equal(res.statusCode, ex.status);
+    assert.match(String(res.headers['content-type']), /^text\/html; charset=utf-8/);
+    const report = await validator.validateString(res.body);
+    const messages = report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message} (${m.selector ?? ''})`));
+    assert.deepEqual(messages, []);
+    if (ex.name.startsWith('result-')) {
+      const level = ex.name.slice('result-'.length).replace('-', '_');
+      assert.match(res.body, new RegExp(`class="card card-${level}"`));
+    }
+  });
+}

@@ -1,0 +1,100 @@
+// Named examples of every page template: the same list drives the HTML validity test, the axe checks and the screenshots.
+import { triage } from '../engine/index.js';
+import type { AnswerValue, ClinicalContent, Level, QuestionKind, QuestionView } from '../engine/types.js';
+import { answersToFields } from './answer-fields.js';
+
+/** A person's facts, with vignette semantics: an unlisted yes/no fact is "no", any other unlisted fact is "I'm not sure". */
+export type Facts = Readonly<Record<string, AnswerValue>>;
+
+/** One made-up person per level, used for examples and for the end-to-end checks. */
+export const PEOPLE: Readonly<Record<Level, Facts>> = {
+  emergency: { age_years: 44, body_region: 'lower_back', main_concern: 'pain_only', bladder_change: true, saddle_numbness: true },
+  urgent: { age_years: 35, body_region: 'knee', main_concern: 'pain_only', joint_hot_red: true, joint_swollen: true, pain_score: 6, duration_weeks: 0.5, trend: 'worse' },
+  soon: { age_years: 30, body_region: 'knee', main_concern: 'noise_and_pain', noise_type: 'repeated_click', noise_painful: false, joint_gives_way: true, pain_score: 3, duration_weeks: 8, trend: 'same' },
+  routine: { age_years: 62, body_region: 'knee', main_concern: 'pain_only', pain_score: 7, duration_weeks: 26, trend: 'same' },
+  self_care: { age_years: 28, body_region: 'knee', main_concern: 'noise_only', noise_type: 'grinding', noise_painful: false, pain_score: 0, duration_weeks: 52, trend: 'same' },
+};
+
+/** Someone with low back pain, whose check asks how long it has lasted. */
+export const BACK_PAIN: Facts = { age_years: 40, body_region: 'lower_back', main_concern: 'pain_only', pain_score: 3, duration_weeks: 1, trend: 'better' };
+
+/** The answer a person gives to one finding (see Facts). */
+export function factValue(content: ClinicalContent, facts: Facts, finding: string): AnswerValue {
+  const value = facts[finding];
+  if (value !== undefined) return value;
+  return content.findings.get(finding)?.type === 'boolean' ? false : 'unknown';
+}
+
+/**
+ * Answers the check as this person would, stopping before the first question for which `stop` is true
+ * (or at the end). Returns the answers so far and the question stopped at, if any.
+ */
+export function answerUntil(content: ClinicalContent, facts: Facts, stop: (q: QuestionView) => boolean = () => false): { answers: Record<string, AnswerValue>; stoppedAt?: QuestionView } {
+  const answers: Record<string, AnswerValue> = {};
+  for (let i = 0; i < 200; i++) {
+    const result = triage(content, answers);
+    if (result.status !== 'question') return { answers };
+    if (stop(result.question)) return { answers, stoppedAt: result.question };
+    for (const f of result.question.findings) answers[f] = factValue(content, facts, f);
+  }
+  return { answers };
+}
+
+export type Template =
+  | 'home' | 'question' | 'check-answers' | 'result' | 'out-of-scope' | 'saved' | 'article-index' | 'tag' | 'article'
+  | 'accessibility' | 'privacy' | 'not-found' | 'problem';
+
+export interface PageExample {
+  name: string;
+  template: Template;
+  method: 'GET' | 'POST';
+  url: string;
+  /** Form fields for POST examples. */
+  fields: readonly (readonly [string, string])[];
+  status: number;
+}
+
+const get = (name: string, template: Template, url: string, status = 200): PageExample => ({ name, template, method: 'GET', url, fields: [], status });
+const post = (name: string, template: Template, url: string, fields: readonly (readonly [string, string])[], status = 200): PageExample =>
+  ({ name, template, method: 'POST', url, fields, status });
+const hidden = (answers: Readonly<Record<string, AnswerValue>>): [string, string][] => answersToFields(answers).map((f) => [f.name, f.value]);
+
+/** A question page of each kind, reached by posting the answers before it to /check/answers. */
+function questionExamples(content: ClinicalContent): PageExample[] {
+  const kinds: [QuestionKind, string, (q: QuestionView) => boolean][] = [
+    ['number', 'question-number-age', (q) => q.id === 'age'],
+    ['choice', 'question-choice', (q) => q.kind === 'choice' && !q.unknownAllowed && q.id !== 'age'],
+    ['multi', 'question-multi', (q) => q.kind === 'multi'],
+    ['boolean', 'question-boolean', (q) => q.kind === 'boolean'],
+    ['number', 'question-number-duration', (q) => (q.units ?? []).length > 0],
+    ['number', 'question-number-unsure', (q) => q.kind === 'number' && q.unknownAllowed && (q.units ?? []).length === 0],
+  ];
+  return kinds.map(([, name, stop]) => {
+    const facts = name === 'question-number-duration' ? BACK_PAIN : name === 'question-number-unsure' ? PEOPLE.routine : PEOPLE.self_care;
+    const { answers, stoppedAt } = answerUntil(content, facts, stop);
+    if (stoppedAt === undefined) throw new Error(`no example reaches ${name}`);
+    return Object.keys(answers).length === 0 ? get(name, 'question', '/check') : post(name, 'question', '/check/answers', hidden(answers));
+  });
+}
+
+/** Every page template with named examples. */
+export function pageExamples(content: ClinicalContent, article: { slug: string; tag: string }): PageExample[] {
+  const complete = (level: Level) => answerUntil(content, PEOPLE[level]).answers;
+  return [
+    get('home', 'home', '/'),
+    ...questionExamples(content),
+    post('question-error', 'question', '/check', [['q', 'age'], ['v', content.version], ['answer', 'forty']], 400),
+    post('check-answers', 'check-answers', '/check/answers', hidden(complete('routine'))),
+    ...(['emergency', 'urgent', 'soon', 'routine', 'self_care'] as const).map((level) =>
+      post(`result-${level.replace('_', '-')}`, 'result', '/check/result', hidden(complete(level)))),
+    post('out-of-scope', 'out-of-scope', '/check/result', [['a.age_years', '12']]),
+    get('saved-result', 'saved', '/check/saved'),
+    get('article-index', 'article-index', '/articles'),
+    get('tag', 'tag', `/articles/tag/${article.tag}`),
+    get('article', 'article', `/articles/${article.slug}`),
+    get('accessibility', 'accessibility', '/accessibility'),
+    get('privacy', 'privacy', '/privacy'),
+    get('not-found', 'not-found', '/no-such-page', 404),
+    post('problem', 'problem', '/check/result', [['a.no_such_finding', 'true']], 400),
+  ];
+}
