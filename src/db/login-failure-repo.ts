@@ -1,5 +1,7 @@
 // Failed-login counters kept in the database, so throttling and lockout hold across instances and restarts.
 import type { Kysely } from 'kysely';
+import { writeAudit } from './audit-repo.js';
+import { publicContext } from './context.js';
 import type { Database } from './schema.js';
 
 export interface LockoutPolicy {
@@ -21,9 +23,11 @@ export class LoginFailureRepo {
   }
 
   /** Counts a failure (atomically, whichever instance sees it) and locks the login once the limit is reached. */
-  async recordFailure(key: string): Promise<{ failures: number; lockedUntil: Date | undefined }> {
+  async recordFailure(key: string, userId: string | null = null): Promise<{ failures: number; lockedUntil: Date | undefined }> {
     const now = this.now();
     const iso = now.toISOString();
+    // The typed email is not recorded (it may be a patient's or a mistyped password); a known account's id is.
+    await writeAudit(this.db, publicContext, iso, [{ action: 'staff.login_failed', detail: { user: userId } }]);
     // A counter whose window has passed (and is not locked) starts again.
     await this.db.deleteFrom('login_failure').where('login_key', '=', key)
       .where('first_failed_at', '<', new Date(now.getTime() - this.policy.windowMs).toISOString())

@@ -1,6 +1,8 @@
 // Staff sessions in the database (so any instance can check or revoke them): only a hash of the cookie token is stored.
 import { newId } from './ids.js';
 import type { Kysely } from 'kysely';
+import { writeAudit } from './audit-repo.js';
+import { staffContext, type Role } from './context.js';
 import type { Database } from './schema.js';
 
 export interface SessionLimits {
@@ -13,12 +15,16 @@ export interface SessionLimits {
 export class SessionRepo {
   constructor(private readonly db: Kysely<Database>, private readonly now: () => Date, private readonly limits: SessionLimits) {}
 
-  async create(userId: string, tokenHash: string): Promise<void> {
+  /** Starts a session after a successful sign-in (audited as a login). */
+  async create(userId: string, tokenHash: string, role: Role = 'clinician'): Promise<void> {
     const now = this.now();
-    await this.db.insertInto('staff_session').values({
-      id: newId(), token_hash: tokenHash, user_id: userId, created_at: now.toISOString(), last_seen_at: now.toISOString(),
-      expires_at: new Date(now.getTime() + this.limits.absoluteMs).toISOString(),
-    }).execute();
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('staff_session').values({
+        id: newId(), token_hash: tokenHash, user_id: userId, created_at: now.toISOString(), last_seen_at: now.toISOString(),
+        expires_at: new Date(now.getTime() + this.limits.absoluteMs).toISOString(),
+      }).execute();
+      await writeAudit(trx, staffContext(userId, role), now.toISOString(), [{ action: 'staff.login' }]);
+    });
   }
 
   /** The user id of a live session, refreshing its idle clock; expired or idle sessions are deleted. */
@@ -39,13 +45,16 @@ export class SessionRepo {
     return row.user_id;
   }
 
+  /** Signs out one session (audited). */
   async delete(tokenHash: string): Promise<void> {
-    await this.db.deleteFrom('staff_session').where('token_hash', '=', tokenHash).execute();
+    const row = await this.db.deleteFrom('staff_session').where('token_hash', '=', tokenHash).returning('user_id').executeTakeFirst();
+    if (row !== undefined) await writeAudit(this.db, staffContext(row.user_id, 'clinician'), this.now().toISOString(), [{ action: 'staff.logout' }]);
   }
 
-  /** "Log out everywhere". */
+  /** "Log out everywhere": ends every session of the user (audited). */
   async deleteAllFor(userId: string): Promise<number> {
     const res = await this.db.deleteFrom('staff_session').where('user_id', '=', userId).executeTakeFirst();
+    await writeAudit(this.db, staffContext(userId, 'clinician'), this.now().toISOString(), [{ action: 'staff.logout_all', detail: { sessions: Number(res.numDeletedRows) } }]);
     return Number(res.numDeletedRows);
   }
 

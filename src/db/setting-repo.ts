@@ -15,3 +15,8 @@ export async function claimJobRun(db: Kysely<Database>, job: string, runKey: str
     .onConflict((oc) => oc.columns(['job', 'run_key']).doNothing()).executeTakeFirst();
   return Number(res.numInsertedOrUpdatedRows ?? 0n) > 0;
 }
+
+/** Gives back a claimed run that failed, so a later attempt (on any instance) may claim it again. */
+export async function releaseJobRun(db: Kysely<Database>, job: string, runKey: string): Promise<void> {
+  await db.deleteFrom('job_run').where('job', '=', job).where('run_key', '=', runKey).execute();
+}

@@ -9,7 +9,7 @@ import { RetentionRepo } from './retention-repo.js';
 import { safetyStats } from './safety-repo.js';
 import type { Database } from './schema.js';
 import { SessionRepo, type SessionLimits } from './session-repo.js';
-import { claimJobRun, getOrCreateSetting } from './setting-repo.js';
+import { claimJobRun, getOrCreateSetting, releaseJobRun } from './setting-repo.js';
 import { StaffRepo } from './staff-repo.js';
 import { SubmissionRepo } from './submission-repo.js';
 import { TokenRepo } from './token-repo.js';
@@ -64,6 +64,10 @@ export class Store {
 
   claimJobRun(job: string, runKey: string): Promise<boolean> {
     return claimJobRun(this.db.kysely, job, runKey, this.now());
+  }
+
+  releaseJobRun(job: string, runKey: string): Promise<void> {
+    return releaseJobRun(this.db.kysely, job, runKey);
   }
 
   ping(): Promise<boolean> {

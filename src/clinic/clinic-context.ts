@@ -1,0 +1,26 @@
+// Everything the clinic's routes share: configuration, content, settings, the store, the clock and helpers.
+import type { AppConfig } from '../config.js';
+import type { Store } from '../db/store.js';
+import type { ClinicalContent } from '../engine/types.js';
+import type { Site } from '../web/site.js';
+import type { PasswordHasher } from './auth/password.js';
+import type { Notifier } from './mail/notifier.js';
+import type { RateLimiter } from './send/rate-limiter.js';
+import type { ClinicSettings } from './settings.js';
+
+export interface ClinicContext {
+  config: AppConfig;
+  content: ClinicalContent;
+  settings: ClinicSettings;
+  store: Store;
+  site: Site;
+  now: () => Date;
+  /** HMAC key for the send form's tokens and the confirmation link. */
+  formSecret: string;
+  passwords: PasswordHasher;
+  notifier: Notifier;
+  sendLimiter: RateLimiter;
+  loginLimiter: RateLimiter;
+  /** Behind HTTPS: Secure cookies with the __Host- prefix. */
+  secureCookies: boolean;
+}

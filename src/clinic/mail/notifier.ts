@@ -1,0 +1,116 @@
+// Tells the clinic by email: one message per urgent, soon or emergency result (from the outbox), and a daily summary.
+// Emails carry reference codes and levels only: contact details stay behind the staff login.
+import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import type { Store } from '../../db/store.js';
+import { levelRank, type Level } from '../../engine/types.js';
+import { formatTime } from '../format-time.js';
+import { LEVEL_SHORT } from '../levels.js';
+import type { SmtpSettings } from '../settings.js';
+import { isoDay, localParts } from '../zoned-time.js';
+
+export interface NotifierOptions {
+  store: Store;
+  smtp: SmtpSettings | undefined;
+  from: string;
+  to: string | undefined;
+  baseUrl: string;
+  clinicName: string;
+  timeZone: string;
+  now: () => Date;
+  log: (message: string) => void;
+}
+
+/** Levels the clinic is emailed about at once (issue 5: "each urgent or soon submission"; emergency is above urgent). */
+export function needsEmail(level: Level): boolean {
+  return levelRank(level) >= levelRank('soon');
+}
+
+export class Notifier {
+  private readonly transport: Transporter | undefined;
+  private running: Promise<number> | undefined;
+
+  constructor(private readonly o: NotifierOptions) {
+    this.transport = o.smtp === undefined || o.to === undefined ? undefined : nodemailer.createTransport({
+      host: o.smtp.host, port: o.smtp.port, secure: o.smtp.secure,
+      ...(o.smtp.user === undefined ? {} : { auth: { user: o.smtp.user, pass: o.smtp.pass ?? '' } }),
+      connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000,
+    });
+  }
+
+  get enabled(): boolean {
+    return this.transport !== undefined;
+  }
+
+  /** Sends what is waiting in the outbox; concurrent calls share one run. Returns how many were sent. */
+  sweep(): Promise<number> {
+    if (this.transport === undefined) return Promise.resolve(0);
+    this.running ??= this.sendPending().finally(() => { this.running = undefined; });
+    return this.running;
+  }
+
+  private async sendPending(): Promise<number> {
+    let sent = 0;
+    for (const notice of await this.o.store.notifications.claimPending(50)) {
+      const level = LEVEL_SHORT[notice.level];
+      const link = `${this.o.baseUrl}/clinic/submissions/${notice.reference}`;
+      try {
+        await this.send(`${level} result sent to the clinic: ${notice.reference}`, [
+          `A result marked ${level.toUpperCase()} was sent to ${this.o.clinicName} at ${formatTime(notice.createdAt, this.o.timeZone)}.`,
+          '',
+          `Reference: ${notice.reference}`,
+          `Due by: ${formatTime(notice.dueAt, this.o.timeZone)}`,
+          '',
+          `Open it (sign in needed): ${link}`,
+          '',
+          'For privacy this email holds no personal details.',
+        ]);
+        sent++;
+      } catch (error) {
+        this.o.log(`email for ${notice.reference} failed, will retry: ${error instanceof Error ? error.message : 'unknown error'}`);
+        await this.o.store.notifications.release(notice.id);
+      }
+    }
+    return sent;
+  }
+
+  /** Sends the daily summary once per local day across all instances; false when already sent (or mail is off). */
+  async dailySummary(): Promise<boolean> {
+    if (this.transport === undefined) return false;
+    const now = this.o.now();
+    const day = isoDay(localParts(now, this.o.timeZone));
+    if (!(await this.o.store.claimJobRun('daily-summary', day))) return false;
+    const counts = await this.o.store.notifications.summary(new Date(now.getTime() - 24 * 3600_000));
+    const levels: Level[] = ['emergency', 'urgent', 'soon', 'routine', 'self_care'];
+    const total = levels.reduce((n, l) => n + (counts.newByLevel[l] ?? 0), 0);
+    const lines = [
+      `Daily summary for ${this.o.clinicName}, ${day}.`,
+      '',
+      `Results sent in the last 24 hours: ${total}`,
+      ...levels.map((l) => `  ${LEVEL_SHORT[l]}: ${counts.newByLevel[l] ?? 0}`),
+      '',
+      `Open (not closed): ${counts.open}`,
+      `Overdue: ${counts.overdue.length}`,
+      ...counts.overdue.map((o) => `  ${o.reference} (${LEVEL_SHORT[o.level]}), due ${formatTime(o.dueAt, this.o.timeZone)}`),
+      '',
+      `Inbox: ${this.o.baseUrl}/clinic`,
+    ];
+    try {
+      await this.send(`Daily summary: ${total} new, ${counts.overdue.length} overdue`, lines);
+      return true;
+    } catch (error) {
+      this.o.log(`daily summary email failed, will retry: ${error instanceof Error ? error.message : 'unknown error'}`);
+      await this.o.store.releaseJobRun('daily-summary', day);
+      return false;
+    }
+  }
+
+  private async send(subject: string, lines: readonly string[]): Promise<void> {
+    if (this.transport === undefined || this.o.to === undefined) return;
+    await this.transport.sendMail({ from: this.o.from, to: this.o.to, subject: `[${this.o.clinicName}] ${subject}`, text: `${lines.join('\n')}\n` });
+  }
+
+  close(): void {
+    this.transport?.close();
+  }
+}

@@ -1,0 +1,56 @@
+// Background jobs while the server runs: email the outbox, the daily summary, the retention purge, expired sessions.
+// Every job is safe when several instances run it: claims and idempotent deletes decide who does what.
+import { systemContext } from '../db/context.js';
+import type { Store } from '../db/store.js';
+import type { Notifier } from './mail/notifier.js';
+import type { ClinicSettings } from './settings.js';
+import { localParts } from './zoned-time.js';
+
+export interface Scheduler {
+  /** Runs every due job once now (tests and the CLI use this). */
+  tick(): Promise<void>;
+  stop(): void;
+}
+
+/** Deletes submissions older than the retention period; returns how many. */
+export async function purgeExpired(store: Store, settings: ClinicSettings, now: Date): Promise<number> {
+  if (settings.retentionDays <= 0) return 0;
+  return store.retention.purgeOlderThan(systemContext('retention'), new Date(now.getTime() - settings.retentionDays * 86_400_000));
+}
+
+export function startScheduler(o: { store: Store; notifier: Notifier; settings: ClinicSettings; now: () => Date; log: (m: string) => void; intervalMs?: number; run: boolean }): Scheduler {
+  let lastPurgeHour = '';
+  const tick = async (): Promise<void> => {
+    const now = o.now();
+    const jobs: [string, () => Promise<unknown>][] = [
+      ['email', () => o.notifier.sweep()],
+      ['summary', async () => {
+        const p = localParts(now, o.settings.due.timeZone);
+        const hhmm = `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
+        if (hhmm >= o.settings.summaryAt) await o.notifier.dailySummary();
+      }],
+      ['retention', async () => {
+        const hour = now.toISOString().slice(0, 13);
+        if (hour === lastPurgeHour) return;
+        lastPurgeHour = hour;
+        const n = await purgeExpired(o.store, o.settings, now);
+        if (n > 0) o.log(`retention: deleted ${n} submission(s) older than ${o.settings.retentionDays} days`);
+      }],
+      ['sessions', () => o.store.sessions.deleteExpired()],
+    ];
+    for (const [name, job] of jobs) {
+      try {
+        await job();
+      } catch (error) {
+        o.log(`background job ${name} failed: ${error instanceof Error ? error.message : 'unknown error'}`);
+      }
+    }
+  };
+  let timer: NodeJS.Timeout | undefined;
+  let current: Promise<void> | undefined;
+  if (o.run) {
+    timer = setInterval(() => { current ??= tick().finally(() => { current = undefined; }); }, o.intervalMs ?? 60_000);
+    timer.unref();
+  }
+  return { tick, stop: () => { if (timer !== undefined) clearInterval(timer); } };
+}

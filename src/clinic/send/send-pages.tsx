@@ -1,0 +1,120 @@
+// The pages of sending a result to the clinic: the contact form (after a 999 warning for an emergency) and the confirmation.
+import { telHref } from '../../config.js';
+import type { Level } from '../../engine/types.js';
+import { answersToFields } from '../../web/answer-fields.js';
+import { Layout } from '../../web/layout.js';
+import type { Site } from '../../web/site.js';
+import { ClinicStyles } from '../views/clinic-css.js';
+import { Checkbox, ErrorSummary, Hidden, Radios, TextArea, TextField, type FieldError } from '../views/form-parts.js';
+import { BEST_TIMES, LIMITS, type SendFields } from './send-input.js';
+
+/** The result in the person's words, as the result page put it. */
+const RESULT_WORDS: Readonly<Record<Level, string>> = {
+  emergency: 'Call 999 or go to A&E now',
+  urgent: 'Get help today',
+  soon: 'See a GP or physiotherapist in the next 1 to 2 weeks',
+  routine: 'Book a physiotherapy appointment',
+  self_care: 'You can look after this yourself',
+};
+
+const BEST_TIME_OPTIONS: Readonly<Record<(typeof BEST_TIMES)[number], string>> = {
+  any: 'Any time', morning: 'Morning', afternoon: 'Afternoon', evening: 'Early evening',
+};
+
+export function CallNow({ site, level }: { site: Site; level: Level }) {
+  const { config } = site;
+  if (level === 'emergency') {
+    return (
+      <div class="card card-emergency" id="call-now">
+        <h2>Call <a href={telHref(config.emergencyNumber)}>{config.emergencyNumber}</a> now</h2>
+        <p>Your answers mean you need help straight away. Call {config.emergencyNumber} or go to A&amp;E now. Do not wait for the clinic to contact you.</p>
+        <p>You can still send your result to the clinic below, so they know.</p>
+      </div>
+    );
+  }
+  if (level === 'urgent') {
+    return (
+      <div class="card card-urgent" id="call-now">
+        <h2>Get help today</h2>
+        <p>
+          Do not wait for the clinic to contact you. Call {config.urgentLine.name} on{' '}
+          <a href={telHref(config.urgentLine.number)}>{config.urgentLine.number}</a> or your GP today.
+          If it gets worse, call <a href={telHref(config.emergencyNumber)}>{config.emergencyNumber}</a>.
+        </p>
+      </div>
+    );
+  }
+  return null;
+}
+
+export interface SendFormProps {
+  site: Site;
+  level: Level;
+  answers: Readonly<Record<string, boolean | number | string>>;
+  fields: SendFields;
+  errors: readonly FieldError[];
+  token: string;
+}
+
+export function SendFormPage(p: SendFormProps) {
+  const { config } = p.site;
+  return (
+    <Layout site={p.site} title="Send your result to the clinic" check={true} hasError={p.errors.length > 0}>
+      <ClinicStyles />
+      <CallNow site={p.site} level={p.level} />
+      <ErrorSummary errors={p.errors} />
+      <h1>Send your result to {config.clinic.name}</h1>
+      <p>Your result: <strong>{RESULT_WORDS[p.level]}</strong>.</p>
+      <p>The clinic will see your answers and your result, and will contact you about it.</p>
+      <form method="post" action="/send" novalidate>
+        {answersToFields(p.answers).map((f) => <Hidden name={f.name} value={f.value} />)}
+        <Hidden name="_token" value={p.token} />
+        <TextField id="name" label="Your name" value={p.fields.name} errors={p.errors} autocomplete="name" maxlength={LIMITS.name} />
+        <TextField id="phone" label="Phone number" hint="We need a phone number or an email address, or both." type="tel"
+          value={p.fields.phone} errors={p.errors} autocomplete="tel" maxlength={LIMITS.phone} width="short" />
+        <TextField id="email" label="Email address" type="email" value={p.fields.email} errors={p.errors} autocomplete="email" maxlength={LIMITS.email} />
+        <Radios name="best_time" legend="When is best to contact you?" value={p.fields.bestTime} errors={p.errors}
+          options={BEST_TIMES.map((value) => ({ value, label: BEST_TIME_OPTIONS[value] }))} />
+        <TextArea id="message" label="Anything else you want the clinic to know (optional)" hint="Do not include anything urgent. Call instead."
+          value={p.fields.message} errors={p.errors} maxlength={LIMITS.message} />
+        <Checkbox id="consent" checked={p.fields.consent} errors={p.errors}
+          label={<>I agree that {config.clinic.name} may keep my answers and contact details to contact me about this result. <a href="/privacy">How we use your details</a></>} />
+        <button class="btn" type="submit">Send to the clinic</button>
+      </form>
+    </Layout>
+  );
+}
+
+export interface SendDoneProps {
+  site: Site;
+  reference: string;
+  level: Level;
+  /** When the clinic aims to contact them, in words ("within 2 working days"). */
+  aim: string;
+}
+
+export function SendDonePage(p: SendDoneProps) {
+  const { config } = p.site;
+  return (
+    <Layout site={p.site} title="Your result has been sent" check={true}>
+      <ClinicStyles />
+      <CallNow site={p.site} level={p.level} />
+      <div class="panel">
+        <h1>Your result has been sent</h1>
+        <p>Your reference is<br /><span class="ref" id="reference">{p.reference}</span></p>
+      </div>
+      <p>Write down your reference. Give it if you call the clinic.</p>
+      <h2>What happens next</h2>
+      <p>Someone from {config.clinic.name} will look at your answers and contact you {p.aim}.</p>
+      <p>The clinic is open {config.clinic.openingHours}. You can call them on <a href={telHref(config.clinic.phone)}>{config.clinic.phone}</a>.</p>
+      <div class="inset">
+        <p>
+          <strong>Do not wait for a reply if you need help urgently.</strong> Call {config.urgentLine.name} on{' '}
+          <a href={telHref(config.urgentLine.number)}>{config.urgentLine.number}</a>. In an emergency, call{' '}
+          <a href={telHref(config.emergencyNumber)}>{config.emergencyNumber}</a>.
+        </p>
+      </div>
+      <p><a href="/articles">Read about looking after your joints and back</a></p>
+    </Layout>
+  );
+}
