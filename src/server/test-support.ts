@@ -32,7 +32,7 @@ export function hiddenFields(html: string, action: string): [string, string][] {
   if (start < 0) throw new Error(`no form posting to ${action}`);
   const end = html.indexOf('</form>', start);
   const form = html.slice(start, end);
-  return [...form.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)"\/>/g)].map((m) => [unescape(m[1] ?? ''), unescape(m[2] ?? '')]);
+  return [...form.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)"\s*\/?>/g)].map((m) => [unescape(m[1] ?? ''), unescape(m[2] ?? '')]);
 }
 
 /** A form body (application/x-www-form-urlencoded) from field pairs. */

@@ -1,0 +1,116 @@
+// Whole checks in Chromium, clicking through the pages, with JavaScript on and off: one person per level.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { LEVELS } from '../../src/engine/types.js';
+import { PEOPLE } from '../../src/web/examples.js';
+import { launchBrowser, PHONE, skipReason, startApp, takeCheck, TEST_TIMEOUT, type RunningApp } from './browser-support.js';
+
+let browser: Browser | undefined;
+let running: RunningApp | undefined;
+const contexts: Partial<Record<'js' | 'nojs', { context: BrowserContext; page: Page }>> = {};
+const base = (): string => running?.base ?? '';
+
+before(async () => {
+  if (skipReason !== false) return;
+  running = await startApp();
+  browser = await launchBrowser();
+  for (const mode of ['js', 'nojs'] as const) {
+    const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: mode === 'js' });
+    contexts[mode] = { context, page: await context.newPage() };
+  }
+});
+
+after(async () => {
+  await browser?.close();
+  await running?.app.close();
+});
+
+function pageFor(mode: 'js' | 'nojs'): Page {
+  const entry = contexts[mode];
+  assert.ok(entry);
+  return entry.page;
+}
+
+for (const mode of ['js', 'nojs'] as const) {
+  for (const level of LEVELS) {
+    test(`${mode === 'js' ? 'with' : 'without'} JavaScript: a ${level} check from the home page to the result`, { skip: skipReason, timeout: TEST_TIMEOUT }, async () => {
+      const page = pageFor(mode);
+      const seen = await takeCheck(page, base(), PEOPLE[level]);
+      assert.equal(seen.at(-1), `result:${level}`, seen.join(' '));
+      assert.equal(seen.includes('check-answers'), level !== 'emergency', 'check your answers comes before every result but an emergency');
+      assert.ok(!page.url().includes('?'), 'no answers in the address');
+      assert.ok(await page.locator(`.card-${level} h1`).isVisible());
+      assert.ok(await page.locator('#emergency a[href="tel:999"]').isVisible());
+      const cookies = await page.context().cookies();
+      assert.deepEqual(cookies, [], 'no cookies for an anonymous check');
+    });
+  }
+}
+
+test('without JavaScript: an error keeps what was typed and Back returns with the answer selected', { skip: skipReason, timeout: TEST_TIMEOUT }, async () => {
+  const page = pageFor('nojs');
+  await page.goto(`${base()}/check`);
+  await page.fill('#answer', 'forty');
+  await page.click('button:has-text("Continue")');
+  assert.equal(await page.locator('.errs a[href="#answer"]').textContent(), 'Enter your age in whole years, like 45');
+  assert.equal(await page.inputValue('#answer'), 'forty');
+  assert.match(await page.title(), /^Error: /);
+  await page.fill('#answer', '50');
+  await page.click('button:has-text("Continue")');
+  await page.check('input[name="answer"][value="hip"]');
+  await page.click('button:has-text("Continue")');
+  await page.click('button.back');
+  assert.equal(await page.locator('h1').textContent(), 'Where is the noise or pain?');
+  assert.ok(await page.isChecked('input[name="answer"][value="hip"]'));
+  await page.click('button.back');
+  assert.equal(await page.inputValue('#answer'), '50');
+});
+
+test('with JavaScript: the error summary takes focus, and None of these clears the other boxes', { skip: skipReason, timeout: TEST_TIMEOUT }, async () => {
+  const page = pageFor('js');
+  await page.goto(`${base()}/check`);
+  await page.click('button:has-text("Continue")');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'error-summary');
+  await page.fill('#answer', '44');
+  await page.click('button:has-text("Continue")');
+  await page.check('input[name="answer"][value="lower_back"]');
+  await page.click('button:has-text("Continue")');
+  await page.check('input[name="answer"][value="pain_only"]');
+  await page.click('button:has-text("Continue")');
+  await page.check('input[name="answer"][value="bladder_change"]');
+  await page.check('#answer-none');
+  assert.equal(await page.isChecked('input[name="answer"][value="bladder_change"]'), false);
+});
+
+test('a saved result link re-opens the result, and says whether the check has changed', { skip: skipReason, timeout: TEST_TIMEOUT }, async () => {
+  const page = pageFor('js');
+  await takeCheck(page, base(), PEOPLE.routine);
+  const link = await page.inputValue('#share-link');
+  assert.match(link, /\/check\/saved#v=/);
+  const [fragment = ''] = link.split('#').slice(1);
+  await page.goto(`${base()}/`);
+  await page.goto(link);
+  await page.waitForURL(`${base()}/check/saved`, { waitUntil: 'load' });
+  await page.locator('.card-routine').waitFor();
+  assert.match(await page.locator('.inset').first().textContent() ?? '', /has not changed/);
+  await page.goto(`${base()}/`);
+  await page.goto(`${base()}/check/saved#${fragment.replace(/^v=[^&]*/, 'v=older')}`);
+  await page.locator('.card-routine').waitFor();
+  assert.match(await page.locator('.inset').first().textContent() ?? '', /has been updated since you saved this result/);
+  const nojs = pageFor('nojs');
+  await nojs.goto(link);
+  assert.ok(await nojs.locator('text=this page needs JavaScript').isVisible());
+});
+
+test('the result prints without forms or navigation', { skip: skipReason, timeout: TEST_TIMEOUT }, async () => {
+  const page = pageFor('js');
+  await takeCheck(page, base(), PEOPLE.soon);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('form[action="/send/start"]').isVisible(), false);
+  assert.equal(await page.locator('.share').isVisible(), false);
+  assert.ok(await page.locator('.card-soon').isVisible());
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.ok(pdf.length > 10_000);
+  await page.emulateMedia({ media: 'screen' });
+});
