@@ -1,5 +1,6 @@
 // Everything the clinic's routes share: configuration, content, settings, the store, the clock and helpers.
 import type { AppConfig } from '../config.js';
+import type { Reference } from '../content/references.js';
 import type { Store } from '../db/store.js';
 import type { ClinicalContent } from '../engine/types.js';
 import type { Site } from '../web/site.js';
@@ -14,6 +15,8 @@ export interface ClinicContext {
   settings: ClinicSettings;
   store: Store;
   site: Site;
+  /** The reference list, to show rule sources as citations (empty if it cannot be read). */
+  references: ReadonlyMap<string, Reference>;
   now: () => Date;
   /** HMAC key for the send form's tokens and the confirmation link. */
   formSecret: string;

@@ -5,6 +5,7 @@ import type { AppConfig } from '../config.js';
 import type { OpenDatabaseOptions } from '../db/database.js';
 import { openStore } from '../db/store.js';
 import type { ClinicalContent } from '../engine/types.js';
+import { loadReferences, type Reference } from '../content/references.js';
 import { loadAssets } from '../server/assets.js';
 import { argon2Hasher } from './auth/password.js';
 import { registerCookiesAndCsrf } from './auth/staff-session.js';
@@ -68,8 +69,14 @@ export async function createClinic(options: CreateClinicOptions): Promise<Clinic
     clinicName: config.clinic.name, timeZone: settings.due.timeZone, now, log,
   });
   const assets = loadAssets(config, options.publicDir);
+  let references: ReadonlyMap<string, Reference> = new Map();
+  try {
+    references = loadReferences(config.contentDir);
+  } catch (error) {
+    log(`reference list not loaded, sources show as ids: ${error instanceof Error ? error.message : 'unknown error'}`);
+  }
   const ctx: ClinicContext = {
-    config, content, settings, store, now, formSecret, notifier,
+    config, content, settings, store, now, formSecret, notifier, references,
     site: { config, assets: { css: assets.css, js: assets.js, favicon: assets.favicon } },
     passwords: argon2Hasher(settings.argon2),
     sendLimiter: new RateLimiter(settings.sendLimit.max, settings.sendLimit.windowMs),

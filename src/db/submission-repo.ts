@@ -1,6 +1,6 @@
 // Submissions: store a person's sent result, list the inbox, read one, move it through the workflow. Audits every access.
 import { newId } from './ids.js';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import { levelRank, type Answers, type Level, type Outcome, type Region } from '../engine/types.js';
 import { writeAudit } from './audit-repo.js';
 import { requireStaff, type RequestContext } from './context.js';
@@ -116,12 +116,13 @@ export class SubmissionRepo {
     };
   }
 
-  /** Moves a submission along the workflow, with an optional note. */
+  /** Moves a submission (by id or reference) along the workflow, with an optional note. */
   async setStatus(ctx: RequestContext, id: string, to: Status, note: string | null): Promise<RepoResult<null>> {
     const staff = requireStaff(ctx, 'change a submission');
     return this.db.transaction().execute(async (trx): Promise<RepoResult<null>> => {
-      const row = await trx.selectFrom('submission').select(['id', 'reference', 'status']).where('id', '=', id).executeTakeFirst();
+      const row = await keyed(trx.selectFrom('submission').select(['id', 'reference', 'status']), id).executeTakeFirst();
       if (row === undefined) return { ok: false, code: 'not_found' };
+      id = row.id;
       const from = row.status as Status;
       if (!NEXT_STATUSES[from].includes(to)) return { ok: false, code: 'bad_transition' };
       const at = this.now().toISOString();
@@ -138,8 +139,9 @@ export class SubmissionRepo {
   async addNote(ctx: RequestContext, id: string, note: string): Promise<RepoResult<null>> {
     const staff = requireStaff(ctx, 'add a note');
     return this.db.transaction().execute(async (trx): Promise<RepoResult<null>> => {
-      const row = await trx.selectFrom('submission').select(['id', 'reference']).where('id', '=', id).executeTakeFirst();
+      const row = await keyed(trx.selectFrom('submission').select(['id', 'reference']), id).executeTakeFirst();
       if (row === undefined) return { ok: false, code: 'not_found' };
+      id = row.id;
       const at = this.now().toISOString();
       await trx.insertInto('submission_event').values({
         id: newId(), submission_id: id, at, user_id: staff.userId, action: 'note', from_value: null, to_value: null, note,
@@ -154,8 +156,9 @@ export class SubmissionRepo {
   async assign(ctx: RequestContext, id: string, userId: string | null): Promise<RepoResult<null>> {
     const staff = requireStaff(ctx, 'assign a submission');
     return this.db.transaction().execute(async (trx): Promise<RepoResult<null>> => {
-      const row = await trx.selectFrom('submission').select(['id', 'reference', 'assignee_id']).where('id', '=', id).executeTakeFirst();
+      const row = await keyed(trx.selectFrom('submission').select(['id', 'reference', 'assignee_id']), id).executeTakeFirst();
       if (row === undefined) return { ok: false, code: 'not_found' };
+      id = row.id;
       if (userId !== null) {
         const user = await trx.selectFrom('staff_user').select('id').where('id', '=', userId).where('active', '=', 1).executeTakeFirst();
         if (user === undefined) return { ok: false, code: 'unknown_user' };
@@ -174,9 +177,10 @@ export class SubmissionRepo {
   async addFeedback(ctx: RequestContext, id: string, verdict: Verdict, comment: string | null): Promise<RepoResult<null>> {
     const staff = requireStaff(ctx, 'give feedback');
     return this.db.transaction().execute(async (trx): Promise<RepoResult<null>> => {
-      const row = await trx.selectFrom('submission').select(['id', 'reference', 'level', 'outcome_json', 'content_version'])
-        .where('id', '=', id).executeTakeFirst();
+      const row = await keyed(trx.selectFrom('submission').select(['id', 'reference', 'level', 'outcome_json', 'content_version']), id)
+        .executeTakeFirst();
       if (row === undefined) return { ok: false, code: 'not_found' };
+      id = row.id;
       const outcome = JSON.parse(row.outcome_json) as Outcome;
       const at = this.now().toISOString();
       await trx.insertInto('feedback').values({
@@ -214,6 +218,12 @@ export class SubmissionRepo {
     }
     return q;
   }
+}
+
+/** Narrows a query to one submission given its id or its reference code (as typed). */
+function keyed<Q extends SelectQueryBuilder<Database, 'submission', object>>(q: Q, idOrReference: string): Q {
+  const reference = parseReferenceCode(idOrReference);
+  return (reference === undefined ? q.where('submission.id', '=', idOrReference) : q.where('submission.reference', '=', reference)) as Q;
 }
 
 function toSummary(r: Row): SubmissionSummary {

@@ -1,0 +1,28 @@
+// The inbox as CSV for spreadsheets, with every cell that a spreadsheet could run as a formula neutralised.
+import { stringify } from 'csv-stringify/sync';
+import type { SubmissionRecord } from '../db/submission-types.js';
+import { formatTime } from './format-time.js';
+import { BEST_TIME_LABEL, LEVEL_SHORT, REGION_LABEL, STATUS_LABEL } from './levels.js';
+
+/**
+ * OWASP's CSV-injection advice: a cell starting with =, +, -, @, tab or carriage return is prefixed with a single quote,
+ * so Excel, LibreOffice and Sheets show it as text instead of evaluating it.
+ */
+export function neutralise(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+const HEADER = ['Reference', 'Sent', 'Level', 'Emergency', 'Body area', 'Status', 'Due', 'Overdue', 'Assigned to', 'Name', 'Phone', 'Email',
+  'Best time', 'Message', 'Rules', 'Content version'];
+
+export function inboxCsv(rows: readonly SubmissionRecord[], timeZone: string, now: Date): string {
+  const body = rows.map((s) => [
+    s.reference, formatTime(s.createdAt, timeZone), LEVEL_SHORT[s.level], s.emergency ? 'yes' : 'no', REGION_LABEL[s.region] ?? s.region,
+    STATUS_LABEL[s.status] ?? s.status, formatTime(s.dueAt, timeZone),
+    (s.status === 'new' || s.status === 'in_progress') && Date.parse(s.dueAt) < now.getTime() ? 'yes' : 'no',
+    s.assigneeName ?? '', s.name, s.phone ?? '', s.email ?? '', BEST_TIME_LABEL[s.bestTime] ?? s.bestTime, s.message ?? '',
+    s.outcome.rules.map((r) => r.id).join(' '), s.contentVersion,
+  ].map(neutralise));
+  // A byte-order mark makes Excel read the file as UTF-8.
+  return `\ufeff${stringify([HEADER, ...body], { record_delimiter: '\r\n', quoted_string: true })}`;
+}

@@ -1,0 +1,56 @@
+// /clinic/account: sign out everywhere and optional TOTP; /clinic/safety: disagreement per rule.
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { sendPage } from '../../web/send.js';
+import { clearSessionCookie } from '../auth/staff-session.js';
+import { contextOf, principalOf } from '../auth/staff-principal.js';
+import { checkTotp, newTotpSecret, totpUri } from '../auth/totp.js';
+import type { ClinicContext } from '../clinic-context.js';
+import type { FieldError } from '../views/form-parts.js';
+import { AccountPage } from './account-page.js';
+import { SafetyPage } from './safety-page.js';
+import { field, queryValue } from './staff-form.js';
+
+const NOTICES: Readonly<Record<string, string>> = { 'totp-on': 'Two-step sign-in is on.', 'totp-off': 'Two-step sign-in is off.' };
+const CODE_ERROR: FieldError = { field: 'code', message: 'Enter the 6-digit code your app shows now' };
+
+export function accountRoutes(ctx: ClinicContext): FastifyPluginAsync {
+  const page = (request: FastifyRequest, reply: FastifyReply, status: number, extra: { errors?: FieldError[]; setup?: { secret: string; uri: string } } = {}) => {
+    const notice = NOTICES[queryValue(request, 'done') ?? ''];
+    return sendPage(reply, <AccountPage site={ctx.site} staff={principalOf(request)} csrf={reply.generateCsrf()} errors={extra.errors ?? []}
+      {...(notice === undefined ? {} : { notice })} {...(extra.setup === undefined ? {} : { setup: extra.setup })} />, 'no-store', status);
+  };
+  const setupFor = (request: FastifyRequest, secret: string) => ({ secret, uri: totpUri(secret, ctx.config.clinic.name, principalOf(request).email) });
+
+  return (app) => {
+    app.get('/clinic/account', async (request, reply) => page(request, reply, 200));
+
+    app.post('/clinic/logout-everywhere', async (request, reply) => {
+      await ctx.store.sessions.deleteAllFor(principalOf(request).id);
+      clearSessionCookie(reply, ctx);
+      return reply.redirect('/clinic/login?done=everywhere', 303);
+    });
+
+    app.post('/clinic/account/totp/start', async (request, reply) => page(request, reply, 200, { setup: setupFor(request, newTotpSecret()) }));
+
+    app.post('/clinic/account/totp/confirm', async (request, reply) => {
+      const secret = field(request, 'secret', 64);
+      if (!/^[A-Z2-7]{32}$/.test(secret)) return page(request, reply, 400, { errors: [CODE_ERROR], setup: setupFor(request, newTotpSecret()) });
+      if (!checkTotp(secret, field(request, 'code', 12), ctx.now())) return page(request, reply, 400, { errors: [CODE_ERROR], setup: setupFor(request, secret) });
+      await ctx.store.staff.setTotpSecret(contextOf(request), principalOf(request).id, secret);
+      return reply.redirect('/clinic/account?done=totp-on', 303);
+    });
+
+    app.post('/clinic/account/totp/disable', async (request, reply) => {
+      const user = await ctx.store.staff.byId(principalOf(request).id);
+      if (user?.totpSecret == null || !checkTotp(user.totpSecret, field(request, 'code', 12), ctx.now())) return page(request, reply, 400, { errors: [CODE_ERROR] });
+      await ctx.store.staff.setTotpSecret(contextOf(request), user.id, null);
+      return reply.redirect('/clinic/account?done=totp-off', 303);
+    });
+
+    app.get('/clinic/safety', async (request, reply) => {
+      const rows = await ctx.store.safetyStats(contextOf(request));
+      return sendPage(reply, <SafetyPage site={ctx.site} staff={principalOf(request)} csrf={reply.generateCsrf()} rows={rows} rules={ctx.content.rules} />, 'no-store');
+    });
+    return Promise.resolve();
+  };
+}
