@@ -44,7 +44,8 @@ export function argon2Hasher(cost: Argon2Cost): PasswordHasher {
 export function passwordProblem(password: string, email: string): string | undefined {
   if (password.length < MIN_PASSWORD_LENGTH) return `Enter a password of at least ${MIN_PASSWORD_LENGTH} characters`;
   if (password.length > 200) return 'Enter a password of 200 characters or fewer';
-  if (password.toLowerCase().includes(email.split('@')[0]?.toLowerCase() ?? '\u0000')) return 'Your password must not contain your email name';
+  const emailName = email.split('@')[0]?.toLowerCase() ?? '';
+  if (emailName.length >= 3 && password.toLowerCase().includes(emailName)) return 'Your password must not contain your email name';
   if (/^(.)\1+$/.test(password)) return 'Enter a password that is not one character repeated';
   return undefined;
 }
