@@ -4,9 +4,12 @@ import type { AnswerValue, ClinicalContent, Outcome } from '../../../src/engine/
 
 const NUMBER_DEFAULTS: Readonly<Record<string, number>> = { age_years: 40, pain_score: 3, duration_weeks: 4 };
 
-/** Answers every question the engine asks (no / first choice / an ordinary number) until it reaches an outcome. */
-export function completeAnswers(content: ClinicalContent, start: Record<string, AnswerValue>): { answers: Record<string, AnswerValue>; outcome: Outcome } {
-  const answers: Record<string, AnswerValue> = { ...start };
+/**
+ * Answers the questions in the order the engine asks them, as a person would: with the given value for a finding when
+ * there is one, otherwise no / the first choice / an ordinary number; so the answers are exactly those of one path.
+ */
+export function completeAnswers(content: ClinicalContent, given: Record<string, AnswerValue>): { answers: Record<string, AnswerValue>; outcome: Outcome } {
+  const answers: Record<string, AnswerValue> = {};
   for (let i = 0; i < 100; i++) {
     const result = triage(content, answers);
     if (result.status === 'outcome') return { answers, outcome: result.outcome };
@@ -15,6 +18,11 @@ export function completeAnswers(content: ClinicalContent, start: Record<string, 
     for (const finding of q.findings) {
       const def = content.findings.get(finding);
       if (def === undefined) throw new Error(`unknown finding ${finding}`);
+      const value = given[finding];
+      if (value !== undefined) {
+        answers[finding] = value;
+        continue;
+      }
       answers[finding] = def.type === 'boolean' ? false
         : def.type === 'number' ? (NUMBER_DEFAULTS[finding] ?? def.min)
           : (q.options?.[0]?.value ?? def.values[0] ?? '');
