@@ -59,7 +59,7 @@ export async function createClinic(options: CreateClinicOptions): Promise<Clinic
   const log = options.log ?? ((m: string) => { process.stderr.write(`clinic: ${m}\n`); });
   const settings: ClinicSettings = { ...loadClinicSettings(options.env ?? process.env, config.clinic.email), ...options.settings };
   const store = await openStore(
-    { databaseUrl: config.databaseUrl, dataDir: config.dataDir, ...options.database },
+    { databaseUrl: config.databaseUrl, dataDir: config.dataDir, sqliteSynchronous: settings.sqliteSynchronous, ...options.database },
     { now, sessions: { idleMs: settings.sessionIdleMs, absoluteMs: settings.sessionAbsoluteMs }, lockout: settings.lockout },
   );
   // Kept in the database (not a file) when not configured, so every instance behind a load balancer shares it.

@@ -34,6 +34,8 @@ export interface ClinicSettings {
   loginLimit: { max: number; windowMs: number };
   /** argon2id cost; tests lower it. */
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
+  /** SQLite commit durability (see OpenDatabaseOptions.sqliteSynchronous). */
+  sqliteSynchronous: 'FULL' | 'NORMAL';
   /** Print the one-time setup link at start when there is no admin yet. */
   printSetupLink: boolean;
 }
@@ -67,6 +69,7 @@ const envSchema = z.object({
   SEND_RATE_MAX: int(1, 10_000, 10),
   SEND_RATE_WINDOW_MINUTES: int(1, 24 * 60, 10),
   PRINT_SETUP_LINK: z.enum(['true', 'false']).default('true'),
+  SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
 });
 
 /** Reads the settings; throws an Error listing every problem, so the server refuses to start on a typo. */
@@ -118,5 +121,6 @@ export function loadClinicSettings(env: NodeJS.ProcessEnv = process.env, clinicE
     loginLimit: { max: 20, windowMs: 60_000 },
     argon2: { memoryCost: 19_456, timeCost: 2, parallelism: 1 },
     printSetupLink: e.PRINT_SETUP_LINK === 'true',
+    sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
   };
 }
