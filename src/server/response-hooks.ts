@@ -19,7 +19,7 @@ export function addResponseHooks(app: FastifyInstance, headers: Readonly<Record<
       return;
     }
     reply.header('vary', 'accept-encoding');
-    const encoding = pickEncoding(request.headers['accept-encoding']);
+    const encoding = pickEncoding(request.headers['accept-encoding'], 'gzip');
     if (encoding === 'identity') {
       done(null, payload);
       return;

@@ -2,7 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type AppConfig } from '../config.js';
 import { loadClinicalContent } from '../content/clinical-loader.js';
-import type { ClinicalContent } from '../engine/types.js';
+import type { AnswerValue, ClinicalContent } from '../engine/types.js';
+import { questionView } from '../web/check/question-view.js';
+import { formFieldsFor } from '../web/examples.js';
 import { loadLibrary, type Library } from '../web/library.js';
 import { buildApp, type BuildAppOptions } from './app.js';
 
@@ -41,33 +43,14 @@ export function formEncode(fields: readonly (readonly [string, string])[]): stri
 }
 
 /** How a person whose facts are `findings` fills in question `q` (vignette semantics: unlisted booleans are false). */
-export function answerFields(content: ClinicalContent, q: string, shown: readonly string[], findings: Readonly<Record<string, unknown>>): [string, string][] {
-  const def = content.questions.find((x) => x.id === q);
-  if (def === undefined) throw new Error(`unknown question ${q}`);
-  const valueOf = (f: string): unknown => findings[f] ?? (content.findings.get(f)?.type === 'boolean' ? false : 'unknown');
-  switch (def.kind) {
-    case 'boolean': {
-      const v = valueOf(def.findings[0] ?? '');
-      return [['answer', v === true ? 'yes' : v === false ? 'no' : 'unknown']];
-    }
-    case 'choice':
-      return [['answer', String(valueOf(def.findings[0] ?? ''))]];
-    case 'number': {
-      const v = valueOf(def.findings[0] ?? '');
-      if (v === 'unknown') return [['unsure', 'yes'], ['answer', '']];
-      return def.units === undefined ? [['answer', String(v)]] : [['answer', String(v)], ['unit', 'weeks']];
-    }
-    case 'multi': {
-      const values = shown.map(valueOf);
-      if (values.every((v) => v === 'unknown')) return [['answer', 'unknown']];
-      const ticked = shown.filter((f) => valueOf(f) === true);
-      return ticked.length === 0 ? [['answer', 'none']] : ticked.map((f) => ['answer', f]);
-    }
-  }
+export function answerFields(content: ClinicalContent, q: string, shown: readonly string[], findings: Readonly<Record<string, AnswerValue>>): [string, string][] {
+  const view = questionView(content, q, shown);
+  if (view === undefined) throw new Error(`unknown question ${q}`);
+  return formFieldsFor(content, view, findings).filter(([k]) => k !== 'q' && k !== 'o');
 }
 
 /** Takes the whole check through the pages, as a person with these facts would; returns the last page. */
-export async function walkCheck(app: FastifyInstance, findings: Readonly<Record<string, unknown>>, maxPages = 80): Promise<{ html: string; pages: string[]; status: number }> {
+export async function walkCheck(app: FastifyInstance, findings: Readonly<Record<string, AnswerValue>>, maxPages = 80): Promise<{ html: string; pages: string[]; status: number }> {
   const { content } = seeded();
   let res = await app.inject({ url: '/check' });
   const pages: string[] = [];

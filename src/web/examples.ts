@@ -40,6 +40,31 @@ export function answerUntil(content: ClinicalContent, facts: Facts, stop: (q: Qu
   return { answers };
 }
 
+/** The form fields a person with these facts sends on the page of `question`: q, o (multi) and their answer. */
+export function formFieldsFor(content: ClinicalContent, question: QuestionView, facts: Facts): [string, string][] {
+  const head: [string, string][] = [['q', question.id], ...(question.kind === 'multi' ? [['o', question.findings.join(' ')] as [string, string]] : [])];
+  const value = (f: string) => factValue(content, facts, f);
+  switch (question.kind) {
+    case 'boolean': {
+      const v = value(question.findings[0] ?? '');
+      return [...head, ['answer', v === true ? 'yes' : v === false ? 'no' : 'unknown']];
+    }
+    case 'choice':
+      return [...head, ['answer', String(value(question.findings[0] ?? ''))]];
+    case 'number': {
+      const v = value(question.findings[0] ?? '');
+      if (v === 'unknown') return [...head, ['unsure', 'yes'], ['answer', '']];
+      return (question.units ?? []).length === 0 ? [...head, ['answer', String(v)]] : [...head, ['answer', String(v)], ['unit', 'weeks']];
+    }
+    case 'multi': {
+      const values = question.findings.map(value);
+      if (values.every((v) => v === 'unknown')) return [...head, ['answer', 'unknown']];
+      const ticked = question.findings.filter((f) => value(f) === true);
+      return ticked.length === 0 ? [...head, ['answer', 'none']] : [...head, ...ticked.map((f): [string, string] => ['answer', f])];
+    }
+  }
+}
+
 export type Template =
   | 'home' | 'question' | 'check-answers' | 'result' | 'out-of-scope' | 'saved' | 'article-index' | 'tag' | 'article'
   | 'accessibility' | 'privacy' | 'not-found' | 'problem';

@@ -43,12 +43,87 @@ export function EmergencyLine({ site }: { site: Site }) {
   );
 }
 
+interface StaticParts {
+  assets: string;
+  header: string;
+  emergency: string;
+  footer: string;
+}
+
+const partsCache = new WeakMap<Site, StaticParts>();
+
+/** Renders a component that has no async parts, synchronously. */
+function renderNow(element: unknown): string {
+  const html = (element as { toString(): string | Promise<string> }).toString();
+  if (typeof html !== 'string') throw new Error('renderNow: an async component');
+  return html;
+}
+
+/**
+ * The parts of every page that depend only on the site (asset links, header, emergency line, footer), rendered
+ * once per site: most of a page's markup, so each request renders only what is its own.
+ */
+function staticParts(site: Site): StaticParts {
+  let parts = partsCache.get(site);
+  if (parts !== undefined) return parts;
+  const { config } = site;
+  parts = {
+    assets: renderNow(
+      <>
+        <link rel="stylesheet" href={site.assets.css} />
+        <link rel="icon" href={site.assets.favicon} type="image/svg+xml" />
+        <meta name="theme-color" content={config.clinic.accentColour} />
+        {site.assets.js === undefined ? null : <script type="module" src={site.assets.js}></script>}
+      </>,
+    ),
+    header: renderNow(
+      <>
+        <a class="skip" href="#main">Skip to main content</a>
+        <header class="hd">
+          <div class="w">
+            <a class="brand" href="/">
+              {config.clinic.logoUrl === undefined ? config.clinic.name : <img src={config.clinic.logoUrl} alt={config.clinic.name} />}
+            </a>
+            <nav aria-label="Main">
+              <a href="/check">Self-check</a>
+              <a href="/articles">Articles</a>
+            </nav>
+          </div>
+        </header>
+      </>,
+    ),
+    emergency: renderNow(<EmergencyLine site={site} />),
+    footer: renderNow(
+      <footer class="ft">
+        <div class="w">
+          <p>
+            This check does not replace a doctor. In an emergency call{' '}
+            <Tel number={config.emergencyNumber} />. For urgent advice call{' '}
+            <Tel number={config.urgentLine.number} /> ({config.urgentLine.name}).
+          </p>
+          <p>
+            {config.clinic.name}: <Tel number={config.clinic.phone} />, {config.clinic.openingHours}.
+          </p>
+          <ul>
+            <li><a href="/articles">Articles</a></li>
+            <li><a href="/accessibility">Accessibility</a></li>
+            <li><a href="/privacy">Privacy</a></li>
+          </ul>
+        </div>
+      </footer>,
+    ),
+  };
+  partsCache.set(site, parts);
+  return parts;
+}
+
 export function Layout(props: LayoutProps) {
   const { site } = props;
   const { config } = site;
   const fullTitle = `${props.hasError === true ? 'Error: ' : ''}${props.title} – ${config.clinic.name}`;
   const canonical = props.canonicalPath === undefined ? undefined : absoluteUrl(site, props.canonicalPath);
   const og = props.openGraph;
+  const parts = staticParts(site);
   return (
     <html lang="en-GB">
       <head>
@@ -58,10 +133,8 @@ export function Layout(props: LayoutProps) {
         {props.description === undefined ? null : <meta name="description" content={props.description} />}
         {props.check === true || props.noindex === true ? <meta name="robots" content="noindex, nofollow" /> : null}
         {canonical === undefined ? null : <link rel="canonical" href={canonical} />}
-        <link rel="stylesheet" href={site.assets.css} />
-        <link rel="icon" href={site.assets.favicon} type="image/svg+xml" />
+        {raw(parts.assets)}
         {props.feed === true ? <link rel="alternate" type="application/atom+xml" title={`${config.clinic.name} articles`} href="/feed.xml" /> : null}
-        <meta name="theme-color" content={config.clinic.accentColour} />
         {og === undefined || canonical === undefined ? null : (
           <>
             <meta property="og:type" content={og.type} />
@@ -75,46 +148,18 @@ export function Layout(props: LayoutProps) {
             {(og.tags ?? []).map((t) => <meta property="article:tag" content={t} />)}
           </>
         )}
-        {site.assets.js === undefined ? null : <script type="module" src={site.assets.js}></script>}
         {props.jsonLd === undefined ? null : <script type="application/ld+json">{raw(jsonLdText(props.jsonLd))}</script>}
       </head>
       <body>
-        <a class="skip" href="#main">Skip to main content</a>
-        <header class="hd">
-          <div class="w">
-            <a class="brand" href="/">
-              {config.clinic.logoUrl === undefined ? config.clinic.name : <img src={config.clinic.logoUrl} alt={config.clinic.name} />}
-            </a>
-            <nav aria-label="Main">
-              <a href="/check">Self-check</a>
-              <a href="/articles">Articles</a>
-            </nav>
-          </div>
-        </header>
+        {raw(parts.header)}
         <div class="w">
           <main id="main">
-            {props.check === true ? <EmergencyLine site={site} /> : null}
+            {props.check === true ? raw(parts.emergency) : null}
             {props.back ?? null}
             {props.children}
           </main>
         </div>
-        <footer class="ft">
-          <div class="w">
-            <p>
-              This check does not replace a doctor. In an emergency call{' '}
-              <Tel number={config.emergencyNumber} />. For urgent advice call{' '}
-              <Tel number={config.urgentLine.number} /> ({config.urgentLine.name}).
-            </p>
-            <p>
-              {config.clinic.name}: <Tel number={config.clinic.phone} />, {config.clinic.openingHours}.
-            </p>
-            <ul>
-              <li><a href="/articles">Articles</a></li>
-              <li><a href="/accessibility">Accessibility</a></li>
-              <li><a href="/privacy">Privacy</a></li>
-            </ul>
-          </div>
-        </footer>
+        {raw(parts.footer)}
       </body>
     </html>
   );

@@ -1,6 +1,6 @@
 // One question per page (GOV.UK question pattern): the question as the heading, hint, answers, Continue and Back.
-import type { AnswerValue, QuestionOption, QuestionView } from '../../engine/types.js';
-import { HiddenAnswers } from '../hidden-answers.js';
+import type { QuestionOption, QuestionView } from '../../engine/types.js';
+import { HiddenAnswers, type AnswerFieldsSource } from '../hidden-answers.js';
 import type { Prefill } from '../check/question-input.js';
 import { Layout } from '../layout.js';
 import type { Site } from '../site.js';
@@ -10,9 +10,9 @@ export interface QuestionPageProps {
   question: QuestionView;
   contentVersion: string;
   /** Answers to every other question, carried as hidden fields. */
-  answers: Readonly<Record<string, AnswerValue>>;
+  answers: AnswerFieldsSource;
   /** Answers for the Back button (the path before this question); undefined on the first question. */
-  backAnswers?: Readonly<Record<string, AnswerValue>>;
+  backAnswers?: AnswerFieldsSource;
   /** Where Back goes: the previous question, or the check-your-answers page when changing an answer. */
   backAction?: string;
   prefill: Prefill;
@@ -159,7 +159,7 @@ export function ErrorSummary({ errors }: { errors: readonly { href: string; text
 }
 
 /** The Back control: a small form posting the earlier answers (they never go in a URL), or a link home on the first page. */
-export function BackControl({ backAnswers, action = '/check/back' }: { backAnswers: Readonly<Record<string, AnswerValue>> | undefined; action?: string }) {
+export function BackControl({ backAnswers, action = '/check/back' }: { backAnswers: AnswerFieldsSource | undefined; action?: string }) {
   if (backAnswers === undefined) return <a class="back" href="/">Back</a>;
   return (
     <form method="post" action={action} class="no-print">

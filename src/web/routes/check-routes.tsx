@@ -2,12 +2,13 @@
 import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
 import { placeholders } from '../../config.js';
 import { outOfScopeAdvice } from '../../content/advice.js';
-import { triage } from '../../engine/index.js';
+import { triage, validateAnswers } from '../../engine/index.js';
 import type { AnswerValue, QuestionView } from '../../engine/types.js';
 import type { AppContext } from '../../server/context.js';
 import { AppError } from '../../server/errors.js';
 import { fieldsToAnswers } from '../answer-fields.js';
 import { EMPTY_PREFILL, parseQuestionInput, prefillFromBody, prefillFromValues, type Prefill } from '../check/question-input.js';
+import { QuestionPageCache } from '../check/question-cache.js';
 import { questionView } from '../check/question-view.js';
 import { replay } from '../check/replay.js';
 import { resultView } from '../check/result-view.js';
@@ -53,7 +54,18 @@ export function checkRoutes(ctx: AppContext): FastifyPluginCallback {
   const { site, content, config, library } = ctx;
   let firstPage: FixedPage | undefined;
 
-  const sendQuestion = (reply: FastifyReply, args: QuestionArgs, status = 200) => sendPage(reply, (
+  const cache = new QuestionPageCache(site, content.version);
+
+  const sendQuestion = async (reply: FastifyReply, args: QuestionArgs, status = 200) => {
+    const plain = args.error === undefined && args.notice === undefined && args.backAction === undefined && args.prefill === undefined;
+    if (plain) {
+      const html = await cache.html(args.question, args.answers, args.backAnswers);
+      return reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
+    }
+    return sendFullQuestion(reply, args, status);
+  };
+
+  const sendFullQuestion = (reply: FastifyReply, args: QuestionArgs, status: number) => sendPage(reply, (
     <QuestionPage site={site} contentVersion={content.version} question={args.question} answers={args.answers}
       prefill={args.prefill ?? EMPTY_PREFILL}
       {...(args.backAnswers === undefined ? {} : { backAnswers: args.backAnswers })}
@@ -68,7 +80,7 @@ export function checkRoutes(ctx: AppContext): FastifyPluginCallback {
   /** Answers from hidden fields, refused (400) if the engine finds them invalid: they were changed by hand. */
   const hiddenAnswers = (body: Body): Record<string, AnswerValue> => {
     const answers = fieldsToAnswers(body);
-    if (triage(content, answers).status === 'invalid') throw new AppError('invalid_body');
+    if (validateAnswers(content, answers).errors.length > 0) throw new AppError('invalid_body');
     return answers;
   };
 
