@@ -21,9 +21,13 @@ export interface SummaryCounts {
 export class NotificationRepo {
   constructor(private readonly db: Kysely<Database>, private readonly now: () => Date) {}
 
-  /** Claims up to `limit` submissions still to be emailed; each is handed to exactly one caller across instances. */
+  /**
+   * Claims up to `limit` submissions still to be emailed; each is handed to exactly one caller across instances.
+   * Only the last two days count, so switching mail on later does not flood the clinic with old alerts.
+   */
   async claimPending(limit: number): Promise<PendingNotice[]> {
-    const candidates = await this.db.selectFrom('submission').select('id').where('notified_at', 'is', null)
+    const since = new Date(this.now().getTime() - 2 * 86_400_000).toISOString();
+    const candidates = await this.db.selectFrom('submission').select('id').where('notified_at', 'is', null).where('created_at', '>=', since)
       .orderBy('level_rank', 'desc').orderBy('created_at').limit(limit).execute();
     const claimed: PendingNotice[] = [];
     const at = this.now().toISOString();

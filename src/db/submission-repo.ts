@@ -12,6 +12,13 @@ import {
 } from './submission-types.js';
 
 type Row = Selectable<SubmissionTable> & { assignee_name: string | null };
+type SummaryRow = Pick<Row, (typeof SUMMARY_COLUMNS)[number] extends `submission.${infer C}` ? C & keyof Row : never> & { assignee_name: string | null };
+
+const SUMMARY_COLUMNS = [
+  'submission.id', 'submission.reference', 'submission.created_at', 'submission.status', 'submission.level', 'submission.region',
+  'submission.emergency', 'submission.due_at', 'submission.assignee_id', 'submission.name', 'submission.phone', 'submission.email',
+  'submission.best_time',
+] as const;
 
 export class SubmissionRepo {
   constructor(private readonly db: Kysely<Database>, private readonly now: () => Date) {}
@@ -62,11 +69,12 @@ export class SubmissionRepo {
   /** The inbox: most urgent first, then longest waiting. Audited as one view with the count shown. */
   async listInbox(ctx: RequestContext, filter: InboxFilter, page: { limit: number; offset: number }): Promise<{ items: SubmissionSummary[]; total: number }> {
     requireStaff(ctx, 'view the inbox');
-    const base = this.filtered(filter);
-    const rows = await base.selectAll('submission').select('staff_user.name as assignee_name')
+    // Only the listed columns: the answers and outcome (kilobytes each) stay out of the sort.
+    const rows = await this.filtered(filter).leftJoin('staff_user', 'staff_user.id', 'submission.assignee_id')
+      .select(SUMMARY_COLUMNS).select('staff_user.name as assignee_name')
       .orderBy('submission.level_rank', 'desc').orderBy('submission.created_at', 'asc').orderBy('submission.id')
       .limit(page.limit).offset(page.offset).execute();
-    const count = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+    const count = await this.filtered(filter).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
     await writeAudit(this.db, ctx, this.now().toISOString(), [{
       action: 'inbox.view', detail: { shown: rows.length, status: filter.status ?? 'open', searched: (filter.q ?? '') !== '' },
     }]);
@@ -76,7 +84,8 @@ export class SubmissionRepo {
   /** Every submission matching the filter, in inbox order, for a bulk export; each one is audited as exported. */
   async exportMany(ctx: RequestContext, filter: InboxFilter, format: string): Promise<SubmissionRecord[]> {
     requireStaff(ctx, 'export submissions');
-    const rows = await this.filtered(filter).selectAll('submission').select('staff_user.name as assignee_name')
+    const rows = await this.filtered(filter).leftJoin('staff_user', 'staff_user.id', 'submission.assignee_id')
+      .selectAll('submission').select('staff_user.name as assignee_name')
       .orderBy('submission.level_rank', 'desc').orderBy('submission.created_at', 'asc').orderBy('submission.id').execute();
     const at = this.now().toISOString();
     await writeAudit(this.db, ctx, at, [
@@ -193,7 +202,7 @@ export class SubmissionRepo {
   }
 
   private filtered(filter: InboxFilter) {
-    let q = this.db.selectFrom('submission').leftJoin('staff_user', 'staff_user.id', 'submission.assignee_id');
+    let q = this.db.selectFrom('submission');
     const status = filter.status ?? 'open';
     if (status === 'open') q = q.where('submission.status', '!=', 'closed');
     else if (status !== 'all') q = q.where('submission.status', '=', status);
@@ -226,7 +235,7 @@ function keyed<Q extends SelectQueryBuilder<Database, 'submission', object>>(q: 
   return (reference === undefined ? q.where('submission.id', '=', idOrReference) : q.where('submission.reference', '=', reference)) as Q;
 }
 
-function toSummary(r: Row): SubmissionSummary {
+function toSummary(r: SummaryRow): SubmissionSummary {
   return {
     id: r.id, reference: r.reference, createdAt: r.created_at, status: r.status as Status, level: r.level as Level,
     region: r.region as Region, emergency: r.emergency === 1, dueAt: r.due_at, assigneeId: r.assignee_id,
