@@ -1,7 +1,9 @@
 // Tests for the static assets: the built scripts are current and small, the stylesheet is themed and served compressed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildClient } from '../../client/build.js';
 import { loadConfig } from '../config.js';
@@ -44,4 +46,30 @@ test('assets are served precompressed, immutable, with 304 for a known ETag', as
   } finally {
     await app.close();
   }
+});
+
+test('a logo file is served from this site; a logo address is allowed by the CSP', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'creak-logo-'));
+  const file = join(dir, 'logo.svg');
+  writeFileSync(file, '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
+  const local = testApp({ config: loadConfig({ CLINIC_LOGO_URL: file, CLINIC_NAME: 'Hill Physio' }) });
+  try {
+    const page = await local.inject({ url: '/' });
+    const src = /<img src="(\/assets\/logo\.[0-9a-f]{10}\.svg)" alt="Hill Physio"/.exec(page.body)?.[1];
+    assert.ok(src, 'the logo is an asset of this site');
+    const logo = await local.inject({ url: src });
+    assert.equal(logo.headers['content-type'], 'image/svg+xml');
+    assert.match(String(page.headers['content-security-policy']), /img-src 'self';/);
+  } finally {
+    await local.close();
+  }
+  const remote = testApp({ config: loadConfig({ CLINIC_LOGO_URL: 'https://cdn.clinic.example/logo.png' }) });
+  try {
+    const page = await remote.inject({ url: '/' });
+    assert.match(page.body, /<img src="https:\/\/cdn.clinic.example\/logo.png"/);
+    assert.match(String(page.headers['content-security-policy']), /img-src 'self' https:\/\/cdn.clinic.example;/);
+  } finally {
+    await remote.close();
+  }
+  assert.throws(() => loadAssets(loadConfig({ CLINIC_LOGO_URL: join(dir, 'logo.txt') })), /not an .svg/);
 });

@@ -1,7 +1,7 @@
 // Static assets (stylesheet, scripts, icon): read and compressed once at start-up, served from memory with hashed URLs.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import type { AppConfig } from '../config.js';
 import { compressStatic } from './compress.js';
 
@@ -22,7 +22,16 @@ export interface Assets {
   js: string | undefined;
   favicon: string;
   embed: string | undefined;
+  /** The clinic's logo when CLINIC_LOGO_URL names a file: served from here, so pages load nothing from elsewhere. */
+  logo?: string;
   byUrl: ReadonlyMap<string, Asset>;
+}
+
+const IMAGE_TYPES: Readonly<Record<string, string>> = { svg: 'image/svg+xml', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', webp: 'image/webp', gif: 'image/gif' };
+
+/** A logo setting that is a web address (used as it is) rather than a file to serve. */
+export function isRemoteLogo(logo: string): boolean {
+  return /^https?:\/\//.test(logo);
 }
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -66,5 +75,14 @@ export function loadAssets(config: AppConfig, dir = 'public'): Assets {
   if (existsSync(embedPath)) {
     embed = add(makeAsset('/embed.js', 'text/javascript; charset=utf-8', readFileSync(embedPath), 'public, max-age=3600', true));
   }
-  return { css, js, favicon, embed, byUrl };
+  const logoSetting = config.clinic.logoUrl;
+  let logo: string | undefined;
+  if (logoSetting !== undefined && !isRemoteLogo(logoSetting)) {
+    const ext = extname(logoSetting).slice(1).toLowerCase();
+    const type = IMAGE_TYPES[ext];
+    if (type === undefined) throw new Error(`CLINIC_LOGO_URL: ${logoSetting} is not an .svg, .png, .jpg, .webp or .gif file`);
+    const body = readFileSync(logoSetting);
+    logo = add(makeAsset(hashed('logo', ext, body), type, body, IMMUTABLE));
+  }
+  return { css, js, favicon, embed, ...(logo === undefined ? {} : { logo }), byUrl };
 }

@@ -1,11 +1,12 @@
 // Security headers, computed once from the configuration and set on every response.
 import type { AppConfig } from '../config.js';
+import { isRemoteLogo } from './assets.js';
 
 /** The Content-Security-Policy: our own scripts and styles only, no inline script, framing per FRAME_ANCESTORS. */
 export function contentSecurityPolicy(config: AppConfig): string {
   const images = ["'self'"];
   const logo = config.clinic.logoUrl;
-  if (logo !== undefined && /^https?:\/\//.test(logo)) images.push(new URL(logo).origin);
+  if (logo !== undefined && isRemoteLogo(logo)) images.push(new URL(logo).origin);
   const ancestors = config.frameAncestors.length > 0 ? ["'self'", ...config.frameAncestors.filter((a) => a !== "'self'")] : ["'self'"];
   return [
     "default-src 'none'",

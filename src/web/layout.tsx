@@ -67,6 +67,7 @@ function staticParts(site: Site): StaticParts {
   let parts = partsCache.get(site);
   if (parts !== undefined) return parts;
   const { config } = site;
+  const logo = site.assets.logo ?? config.clinic.logoUrl;
   parts = {
     assets: renderNow(
       <>
@@ -82,7 +83,7 @@ function staticParts(site: Site): StaticParts {
         <header class="hd">
           <div class="w">
             <a class="brand" href="/">
-              {config.clinic.logoUrl === undefined ? config.clinic.name : <img src={config.clinic.logoUrl} alt={config.clinic.name} />}
+              {logo === undefined ? config.clinic.name : <img src={logo} alt={config.clinic.name} />}
             </a>
             <nav aria-label="Main">
               <a href="/check">Self-check</a>

@@ -4,7 +4,7 @@ import type { Assets } from '../server/assets.js';
 
 export interface Site {
   config: AppConfig;
-  assets: Pick<Assets, 'css' | 'js' | 'favicon'>;
+  assets: Pick<Assets, 'css' | 'js' | 'favicon' | 'logo'>;
 }
 
 /** An absolute address on this site, for canonical links, feeds and share links. */
