@@ -145,6 +145,10 @@ test('CORS: only configured origins get access, preflight included', async () =>
   try {
     const allowed = await local.inject({ method: 'POST', url: '/api/v1/triage', headers: { 'content-type': 'application/json', origin: 'https://clinic.example' }, payload: '{"answers":{}}' });
     assert.equal(allowed.headers['access-control-allow-origin'], 'https://clinic.example');
+    const big = await local.inject({ method: 'POST', url: '/api/v1/triage', headers: { 'content-type': 'application/json', origin: 'https://clinic.example', 'accept-encoding': 'gzip' }, payload: '{"answers":{"age_years":40,"body_region":"lower_back","main_concern":"pain_only"}}' });
+    assert.equal(big.headers['content-encoding'], 'gzip');
+    assert.match(String(big.headers.vary), /origin/i);
+    assert.match(String(big.headers.vary), /accept-encoding/);
     const other = await local.inject({ method: 'POST', url: '/api/v1/triage', headers: { 'content-type': 'application/json', origin: 'https://evil.example' }, payload: '{"answers":{}}' });
     assert.equal(other.headers['access-control-allow-origin'], undefined);
     const preflight = await local.inject({ method: 'OPTIONS', url: '/api/v1/triage', headers: { origin: 'https://clinic.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });

@@ -18,7 +18,8 @@ export function addResponseHooks(app: FastifyInstance, headers: Readonly<Record<
       done(null, payload);
       return;
     }
-    reply.header('vary', 'accept-encoding');
+    const vary = reply.getHeader('vary');
+    reply.header('vary', typeof vary === 'string' && vary !== '' ? `${vary}, accept-encoding` : 'accept-encoding');
     const encoding = pickEncoding(request.headers['accept-encoding'], 'gzip');
     if (encoding === 'identity') {
       done(null, payload);

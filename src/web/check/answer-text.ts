@@ -4,8 +4,9 @@ import { durationParts } from './question-input.js';
 
 const UNIT_WORDS = { days: ['day', 'days'], weeks: ['week', 'weeks'], months: ['month', 'months'] } as const;
 
-function numberText(question: Pick<QuestionView, 'units'>, value: number): string {
-  if ((question.units ?? []).length === 0) return String(value);
+function numberText(question: Pick<QuestionView, 'units' | 'min' | 'max'>, value: number): string {
+  // A 0 to 10 score reads better with its scale.
+  if ((question.units ?? []).length === 0) return question.min === 0 && question.max === 10 ? `${String(value)} out of 10` : String(value);
   const { value: n, unit } = durationParts(value);
   return `${n} ${n === '1' ? UNIT_WORDS[unit][0] : UNIT_WORDS[unit][1]}`;
 }
@@ -65,6 +66,11 @@ export function findingLine(content: ClinicalContent, finding: string, value: An
     return { label: place.optionLabel, answer: value === UNKNOWN ? "I'm not sure" : value === true ? 'Yes' : value === false ? 'No' : 'Worked out from your answers' };
   }
   const q = place.question;
-  const view: QuestionView = { id: q.id, kind: q.kind, findings: [finding], text: q.text, unknownAllowed: q.unknownAllowed, ...(q.options === undefined ? {} : { options: q.options }), ...(q.units === undefined ? {} : { units: q.units }) };
+  const def = content.findings.get(finding);
+  const view: QuestionView = {
+    id: q.id, kind: q.kind, findings: [finding], text: q.text, unknownAllowed: q.unknownAllowed,
+    ...(q.options === undefined ? {} : { options: q.options }), ...(q.units === undefined ? {} : { units: q.units }),
+    ...(def?.type === 'number' ? { min: def.min, max: def.max } : {}),
+  };
   return { label: q.text, answer: value === undefined ? 'Worked out from your answers' : answerText(view, { [finding]: value }) };
 }
