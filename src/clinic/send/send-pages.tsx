@@ -1,8 +1,8 @@
 // The pages of sending a result to the clinic: the contact form (after a 999 warning for an emergency) and the confirmation.
-import { telHref } from '../../config.js';
 import type { Level } from '../../engine/types.js';
 import { answersToFields } from '../../web/answer-fields.js';
 import { Layout } from '../../web/layout.js';
+import { Tel } from '../../web/tel.js';
 import type { Site } from '../../web/site.js';
 import { ClinicStyles } from '../views/clinic-css.js';
 import { Checkbox, ErrorSummary, Hidden, Radios, TextArea, TextField, type FieldError } from '../views/form-parts.js';
@@ -26,7 +26,7 @@ export function CallNow({ site, level }: { site: Site; level: Level }) {
   if (level === 'emergency') {
     return (
       <div class="card card-emergency" id="call-now">
-        <h2>Call <a href={telHref(config.emergencyNumber)}>{config.emergencyNumber}</a> now</h2>
+        <h2>Call <Tel number={config.emergencyNumber} /> now</h2>
         <p>Your answers mean you need help straight away. Call {config.emergencyNumber} or go to A&amp;E now. Do not wait for the clinic to contact you.</p>
         <p>You can still send your result to the clinic below, so they know.</p>
       </div>
@@ -38,8 +38,8 @@ export function CallNow({ site, level }: { site: Site; level: Level }) {
         <h2>Get help today</h2>
         <p>
           Do not wait for the clinic to contact you. Call {config.urgentLine.name} on{' '}
-          <a href={telHref(config.urgentLine.number)}>{config.urgentLine.number}</a> or your GP today.
-          If it gets worse, call <a href={telHref(config.emergencyNumber)}>{config.emergencyNumber}</a>.
+          <Tel number={config.urgentLine.number} /> or your GP today.
+          If it gets worse, call <Tel number={config.emergencyNumber} />.
         </p>
       </div>
     );
@@ -106,12 +106,12 @@ export function SendDonePage(p: SendDoneProps) {
       <p>Write down your reference. Give it if you call the clinic.</p>
       <h2>What happens next</h2>
       <p>Someone from {config.clinic.name} will look at your answers and contact you {p.aim}.</p>
-      <p>The clinic is open {config.clinic.openingHours}. You can call them on <a href={telHref(config.clinic.phone)}>{config.clinic.phone}</a>.</p>
+      <p>The clinic is open {config.clinic.openingHours}. You can call them on <Tel number={config.clinic.phone} />.</p>
       <div class="inset">
         <p>
           <strong>Do not wait for a reply if you need help urgently.</strong> Call {config.urgentLine.name} on{' '}
-          <a href={telHref(config.urgentLine.number)}>{config.urgentLine.number}</a>. In an emergency, call{' '}
-          <a href={telHref(config.emergencyNumber)}>{config.emergencyNumber}</a>.
+          <Tel number={config.urgentLine.number} />. In an emergency, call{' '}
+          <Tel number={config.emergencyNumber} />.
         </p>
       </div>
       <p><a href="/articles">Read about looking after your joints and back</a></p>

@@ -70,7 +70,7 @@ export function AuditPage(p: Base & { rows: readonly AuditRow[]; total: number; 
       <h1>Audit log</h1>
       <p>Every view, change and export of a sent result, and every sign-in. It holds no personal details and cannot be changed here.</p>
       <form method="get" action="/clinic/audit" class="filters" role="search" aria-label="Filter the audit log">
-        <div class="fg"><label class="lbl" for="reference">Reference</label><input class="txt" id="reference" name="reference" value={p.reference} maxlength={20} /></div>
+        <div class="fg"><label class="lbl" for="reference">Reference</label><input class="txt" type="text" id="reference" name="reference" value={p.reference} maxlength={20} /></div>
         <div class="fg"><button class="btn btn-2" type="submit">Show</button></div>
       </form>
       <table class="st-table" id="audit">

@@ -4,6 +4,7 @@ import type { Reference } from '../../content/references.js';
 import { NEXT_STATUSES, VERDICTS, type SubmissionDetail } from '../../db/submission-types.js';
 import type { ClinicalContent } from '../../engine/types.js';
 import type { Site } from '../../web/site.js';
+import { Tel } from '../../web/tel.js';
 import { answersAsAsked } from '../answers-as-asked.js';
 import type { StaffPrincipal } from '../auth/staff-principal.js';
 import { formatDuration, formatTime } from '../format-time.js';
@@ -47,7 +48,7 @@ export function DetailPage(p: DetailPageProps) {
       <h2>Contact</h2>
       <dl class="sum">
         <Row label="Name">{s.name}</Row>
-        <Row label="Phone">{s.phone === null ? 'Not given' : <a href={`tel:${s.phone.replace(/[^0-9+]/g, '')}`}>{s.phone}</a>}</Row>
+        <Row label="Phone">{s.phone === null ? 'Not given' : <Tel number={s.phone} />}</Row>
         <Row label="Email">{s.email === null ? 'Not given' : <a href={`mailto:${s.email}`}>{s.email}</a>}</Row>
         <Row label="Best time to contact">{BEST_TIME_LABEL[s.bestTime] ?? s.bestTime}</Row>
         <Row label="Message">{s.message ?? 'None'}</Row>
