@@ -134,7 +134,7 @@ export interface WebBenchOptions {
 
 /** Runs the web benchmark and prints its table; `npm run bench` calls it. */
 export async function benchWeb(options: WebBenchOptions = {}): Promise<void> {
-  const requests = options.requests ?? Number(process.env.BENCH_REQUESTS ?? 10_000);
+  const requests = options.requests ?? Number(process.env.BENCH_REQUESTS ?? 20_000);
   const rounds = options.rounds ?? Number(process.env.BENCH_ROUNDS ?? 3);
   const connections = options.connections ?? 10;
   console.log(`\n== web: ${String(requests)} requests x ${String(rounds)} rounds per target and server, ${String(connections)} connections, loopback${hasTaskset ? ', servers on CPU 0, load on CPU 1' : ''} ==`);
