@@ -1,7 +1,7 @@
 // Facts worked out once per content object: rule ranks, number test points, what each region can ask.
 import { conditionFindings, truth, F, FREE, T, type Env } from './logic.js';
 import { levelRank } from './types.js';
-import type { ClinicalContent, Condition, FindingDef, RuleDef } from './types.js';
+import type { ClinicalContent, Condition, FindingDef, QuestionDef, RuleDef } from './types.js';
 
 export interface Compiled {
   rank: ReadonlyMap<string, number>;
@@ -13,6 +13,11 @@ export interface Compiled {
   redFlags: ReadonlySet<string>;
   /** The rules that can apply to a region (all rules while the region is not known). */
   regionRules: (region: string | undefined) => readonly RuleDef[];
+  /** For each finding, the index of the question that asks it. */
+  questionOf: ReadonlyMap<string, number>;
+  /** Questions asked for context (ask_when), and those asking a required finding. */
+  contextQuestions: readonly QuestionDef[];
+  requiredQuestions: readonly QuestionDef[];
 }
 
 const cache = new WeakMap<ClinicalContent, Compiled>();
@@ -86,7 +91,13 @@ function compile(content: ClinicalContent): Compiled {
     }
     return list;
   };
-  return { rank, domain: (f) => domains.get(f) ?? [true, false], regionFindings, redFlags, regionRules };
+  const questionOf = new Map<string, number>();
+  content.questions.forEach((q, i) => { for (const f of q.findings) questionOf.set(f, i); });
+  return {
+    rank, domain: (f) => domains.get(f) ?? [true, false], regionFindings, redFlags, regionRules, questionOf,
+    contextQuestions: content.questions.filter((q) => q.askWhen !== undefined),
+    requiredQuestions: content.questions.filter((q) => q.findings.some((f) => content.findings.get(f)?.required === true)),
+  };
 }
 
 function domainOf(def: FindingDef, cuts: ReadonlySet<number> | undefined): readonly (boolean | number | string)[] {

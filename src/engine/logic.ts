@@ -198,25 +198,39 @@ export function riskCounts(env: Env, content: ClinicalContent): { physical: [num
   const r = content.riskScore;
   const physical: [number, number] = [0, 0];
   const psycho: [number, number] = [0, 0];
-  const count = (v: Slot, isYes: boolean, into: [number, number]): void => {
-    if (v === FREE) into[1]++;
-    else if (isYes) { into[0]++; into[1]++; }
-  };
   for (const f of r.items) {
     const v = env(f);
-    count(v, v === true, r.psychosocial.includes(f) ? psycho : physical);
+    const into = r.psychosocial.includes(f) ? psycho : physical;
+    if (v === FREE) into[1]++;
+    else if (v === true) {
+      into[0]++;
+      into[1]++;
+    }
   }
   const b = env(r.bothersome.finding);
-  count(b, typeof b === 'string' && r.bothersome.values.includes(b), psycho);
+  if (b === FREE) psycho[1]++;
+  else if (typeof b === 'string' && r.bothersome.values.includes(b)) {
+    psycho[0]++;
+    psycho[1]++;
+  }
   return { physical, psycho };
 }
+
+const GROUPS: readonly RiskGroup[] = ['low', 'medium', 'high'];
 
 /** The risk groups still possible given the answers (FREE topics could go either way). */
 export function possibleRiskGroups(env: Env, content: ClinicalContent): RiskGroup[] {
   const { physical, psycho } = riskCounts(env, content);
-  const groups = new Set<RiskGroup>();
+  let low = false;
+  let medium = false;
+  let high = false;
   for (let s = psycho[0]; s <= psycho[1]; s++) {
-    for (let p = physical[0]; p <= physical[1]; p++) groups.add(riskGroupOf(p + s, s));
+    for (let p = physical[0]; p <= physical[1]; p++) {
+      const g = riskGroupOf(p + s, s);
+      if (g === 'low') low = true;
+      else if (g === 'medium') medium = true;
+      else high = true;
+    }
   }
-  return (['low', 'medium', 'high'] as const).filter((g) => groups.has(g));
+  return GROUPS.filter((g) => (g === 'low' ? low : g === 'medium' ? medium : high));
 }

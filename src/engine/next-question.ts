@@ -21,12 +21,13 @@ export function neededFindings(content: ClinicalContent, state: State, level: nu
   };
   const open = openEnv(state);
   const closed = closedEnv(state);
+  const vars = new Set<string>();
   for (const rule of regionRules(state.region)) {
     const r = rank.get(rule.id) ?? 0;
     const careAtLevel = rule.explain === true && r === level;
     if (r <= level && !careAtLevel) continue;
     if (truth(rule.when, open, content) !== U) continue;
-    const vars = new Set<string>();
+    vars.clear();
     openFindings(rule.when, open, content, vars);
     for (const f of vars) need(f, r);
   }
@@ -36,7 +37,7 @@ export function neededFindings(content: ClinicalContent, state: State, level: nu
     for (const f of [...risk.items, risk.bothersome.finding]) need(f, levelRank('routine'));
   }
   for (const rule of regionRules(state.region)) {
-    if (!rule.tiers || truth(rule.when, closed, content) !== T) continue;
+    if (rule.tiers === undefined || truth(rule.when, closed, content) !== T) continue;
     const items = content.lists.get(rule.tiers.list) ?? [];
     const yes = items.filter((c) => truth(c, closed, content) === T).length;
     const maybe = items.filter((c) => truth(c, open, content) === U).length;
@@ -49,7 +50,7 @@ export function neededFindings(content: ClinicalContent, state: State, level: nu
       }
     }
   }
-  for (const q of content.questions) {
+  for (const q of compiled(content).contextQuestions) {
     if (q.askWhen && q.priority && truth(q.askWhen, closed, content) === T) {
       for (const f of q.findings) need(f, levelRank(q.priority));
     }
@@ -59,14 +60,18 @@ export function neededFindings(content: ClinicalContent, state: State, level: nu
 
 /** The next question to ask, or undefined when nothing left could change the outcome. */
 export function nextQuestion(content: ClinicalContent, needed: ReadonlyMap<string, number>): QuestionView | undefined {
-  let chosen: { q: QuestionDef; findings: string[]; key: number } | undefined;
-  for (const q of content.questions) {
-    const findings = q.findings.filter((f) => needed.has(f));
-    if (findings.length === 0) continue;
-    const key = Math.max(...findings.map((f) => needed.get(f) ?? -1));
-    if (!chosen || key > chosen.key) chosen = { q, findings, key };
+  const { questionOf } = compiled(content);
+  let best = -1;
+  let bestKey = -1;
+  for (const [f, key] of needed) {
+    const index = questionOf.get(f) ?? -1;
+    if (index >= 0 && (key > bestKey || (key === bestKey && index < best))) {
+      best = index;
+      bestKey = key;
+    }
   }
-  return chosen ? view(content, chosen.q, chosen.findings) : undefined;
+  const q = content.questions[best];
+  return q ? view(content, q, q.findings.filter((f) => needed.has(f))) : undefined;
 }
 
 function view(content: ClinicalContent, q: QuestionDef, findings: readonly string[]): QuestionView {

@@ -4,6 +4,7 @@ import { bestAndWorst } from './cases.js';
 import { explain } from './explain.js';
 import { neededFindings, nextQuestion } from './next-question.js';
 import { buildState, isAnswered } from './state.js';
+import { compiled } from './compiled.js';
 import { levelRank } from './types.js';
 import type { ClinicalContent, TriageResult } from './types.js';
 
@@ -26,7 +27,7 @@ export function triage(content: ClinicalContent, rawAnswers: unknown): TriageRes
   }
   const state = buildState(content, answers);
   const asked = answers.size;
-  const required = content.questions.find((q) => q.findings.some((f) => content.findings.get(f)?.required === true && !isAnswered(state, f)));
+  const required = compiled(content).requiredQuestions.find((q) => q.findings.some((f) => !isAnswered(state, f)));
   if (required) {
     const question = nextQuestion(content, new Map(required.findings.map((f) => [f, EMERGENCY])));
     if (question) return { status: 'question', question, asked, contentVersion };
