@@ -3,3 +3,4 @@ export { triage } from './triage.js';
 export { toWeeks, validateAnswers } from './answers.js';
 export { riskGroupOf } from './logic.js';
 export * from './types.js';
+export { regionFindings } from './region.js';
