@@ -1,24 +1,10 @@
 // Every named page example renders with its status and is valid HTML (html-validate's recommended rules).
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { HtmlValidate, type ConfigData } from 'html-validate';
+import { HtmlValidate } from 'html-validate';
+import { HTML_RULES } from './html-rules.js';
 import { formEncode, seeded, testApp } from '../server/test-support.js';
 import { pageExamples, type PageExample } from './examples.js';
-
-/**
- * The recommended rules, less those about serialisation style that hono/jsx decides (`<meta/>`, `novalidate=""`,
- * lower-case doctype), and titles, which hold the question text (GOV.UK titles do too). Checkboxes share a name.
- */
-const HTML_RULES: ConfigData = {
-  extends: ['html-validate:recommended'],
-  rules: {
-    'doctype-style': 'off',
-    'void-style': 'off',
-    'attribute-boolean-style': 'off',
-    'long-title': 'off',
-    'form-dup-name': ['error', { shared: ['radio', 'checkbox', 'button', 'reset', 'submit'] }],
-  },
-};
 
 const app = testApp();
 after(() => app.close());

@@ -1,24 +1,14 @@
 // Every clinic page, in its plain and its error states, is valid HTML (the same html-validate rules as the web pages).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { HtmlValidate, type ConfigData } from 'html-validate';
+import { HtmlValidate } from 'html-validate';
+import { HTML_RULES } from '../../src/web/html-rules.js';
 import { answersToFields } from '../../src/web/answer-fields.js';
 import { completeAnswers } from './helpers/answers.js';
 import { addStaff, Client, content, hiddenFields, startHarness, type Harness } from './helpers/harness.js';
 import { HOSTILE } from './helpers/outcome-fixture.js';
 import { sendResult } from './helpers/send-helper.js';
 import { issueSetupLink } from '../../src/clinic/setup.js';
-
-const HTML_RULES: ConfigData = {
-  extends: ['html-validate:recommended'],
-  rules: {
-    'doctype-style': 'off',
-    'void-style': 'off',
-    'attribute-boolean-style': 'off',
-    'long-title': 'off',
-    'form-dup-name': ['error', { shared: ['radio', 'checkbox', 'button', 'reset', 'submit'] }],
-  },
-};
 
 const c = content();
 const URGENT = completeAnswers(c, { age_years: 40, body_region: 'knee', main_concern: 'noise_and_pain', joint_locked_now: true });
