@@ -38,40 +38,47 @@ interface TextFieldProps {
   inputmode?: 'numeric' | 'text';
 }
 
-export function TextField(p: TextFieldProps) {
-  const error = errorFor(p.errors, p.id);
-  const described = [p.hint === undefined ? '' : `${p.id}-hint`, error === undefined ? '' : `${p.id}-error`].filter((s) => s !== '').join(' ');
+/** A field's label, hint and error message around its control (GOV.UK form group). */
+function FieldFrame(p: { id: string; label: string; hint: string | undefined; error: string | undefined; children: unknown }) {
   return (
-    <div class={error === undefined ? 'fg' : 'fg fg-err'}>
+    <div class={p.error === undefined ? 'fg' : 'fg fg-err'}>
       <label class="lbl" for={p.id}>{p.label}</label>
       {p.hint === undefined ? null : <p class="hint" id={`${p.id}-hint`}>{p.hint}</p>}
-      {error === undefined ? null : <p class="err-msg" id={`${p.id}-error`}><span class="visually-hidden">Error:</span> {error}</p>}
+      {p.error === undefined ? null : <p class="err-msg" id={`${p.id}-error`}><span class="visually-hidden">Error:</span> {p.error}</p>}
+      {p.children}
+    </div>
+  );
+}
+
+/** The aria attributes that tie a control to its hint and error. */
+function describedBy(id: string, hint: string | undefined, error: string | undefined): Record<string, string> {
+  const described = [hint === undefined ? '' : `${id}-hint`, error === undefined ? '' : `${id}-error`].filter((s) => s !== '').join(' ');
+  return { ...(described === '' ? {} : { 'aria-describedby': described }), ...(error === undefined ? {} : { 'aria-invalid': 'true' }) };
+}
+
+export function TextField(p: TextFieldProps) {
+  const error = errorFor(p.errors, p.id);
+  return (
+    <FieldFrame id={p.id} label={p.label} hint={p.hint} error={error}>
       <input
         class={p.width === 'short' ? 'txt txt-short' : 'txt'} id={p.id} name={p.name ?? p.id} type={p.type ?? 'text'} value={p.value}
         {...(p.autocomplete === undefined ? {} : { autocomplete: p.autocomplete })}
         {...(p.maxlength === undefined ? {} : { maxlength: p.maxlength })}
         {...(p.inputmode === undefined ? {} : { inputmode: p.inputmode })}
-        {...(described === '' ? {} : { 'aria-describedby': described })}
-        {...(error === undefined ? {} : { 'aria-invalid': 'true' })}
+        {...describedBy(p.id, p.hint, error)}
         {...(p.required === true ? { required: true } : {})}
         spellcheck={false}
       />
-    </div>
+    </FieldFrame>
   );
 }
 
 export function TextArea(p: { id: string; label: string; hint?: string; value: string; errors: readonly FieldError[]; maxlength: number; rows?: number }) {
   const error = errorFor(p.errors, p.id);
-  const described = [p.hint === undefined ? '' : `${p.id}-hint`, error === undefined ? '' : `${p.id}-error`].filter((s) => s !== '').join(' ');
   return (
-    <div class={error === undefined ? 'fg' : 'fg fg-err'}>
-      <label class="lbl" for={p.id}>{p.label}</label>
-      {p.hint === undefined ? null : <p class="hint" id={`${p.id}-hint`}>{p.hint}</p>}
-      {error === undefined ? null : <p class="err-msg" id={`${p.id}-error`}><span class="visually-hidden">Error:</span> {error}</p>}
-      <textarea class="txt" id={p.id} name={p.id} rows={p.rows ?? 5} maxlength={p.maxlength}
-        {...(described === '' ? {} : { 'aria-describedby': described })}
-        {...(error === undefined ? {} : { 'aria-invalid': 'true' })}>{p.value}</textarea>
-    </div>
+    <FieldFrame id={p.id} label={p.label} hint={p.hint} error={error}>
+      <textarea class="txt" id={p.id} name={p.id} rows={p.rows ?? 5} maxlength={p.maxlength} {...describedBy(p.id, p.hint, error)}>{p.value}</textarea>
+    </FieldFrame>
   );
 }
 
