@@ -23,6 +23,8 @@ export interface RuleExplanation {
   note?: string;
   because: readonly AnswerLine[];
   sources: readonly string[];
+  /** Unsure answers this rule took in the reassuring way (it fires in the best case). */
+  assuming: readonly AnswerLine[];
 }
 
 export interface UnsureExplanation {
@@ -70,7 +72,10 @@ export function resultView(
   const line = (finding: string): AnswerLine => ({ finding, ...findingLine(content, finding, answers[finding]) });
   const rules = outcome.rules.map((r): RuleExplanation => {
     const note = advice.ruleNotes.find((n) => n.rule === r.id)?.text;
-    return { id: r.id, title: r.title, reason: r.reason, ...(note === undefined ? {} : { note }), because: r.because.map(line), sources: r.sources };
+    return {
+      id: r.id, title: r.title, reason: r.reason, ...(note === undefined ? {} : { note }),
+      because: r.because.map(line), sources: r.sources, assuming: (r.assuming ?? []).map(line),
+    };
   });
   const unsure = outcome.unsure.map((u): UnsureExplanation => ({
     finding: u.finding, label: line(u.finding).label, rule: u.rule,

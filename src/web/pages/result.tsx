@@ -63,13 +63,20 @@ function Why({ view }: { view: ResultView }) {
               <ul>{r.because.map((b) => <li>{b.label} <strong>{b.answer}</strong></li>)}</ul>
             </>
           )}
+          {r.assuming.length === 0 ? null : (
+            <p>This takes the answer you were not sure about ({r.assuming.map((a) => a.label.replace(/[?:]$/, '')).join('; ')}) in the most reassuring way.</p>
+          )}
           {r.sources.length === 0 ? null : <p class="meta">Rule {r.id}. Sources: {r.sources.map((s, i) => <>{i > 0 ? ', ' : ''}<a href={`#ref-${s}`}>{s}</a></>)}</p>}
         </div>
       ))}
       {view.unsure.length === 0 ? null : (
         <>
           <h3>Answers you were not sure about</h3>
-          <p>To keep you safe, we treated these answers as if they could be a warning sign:</p>
+          <p>
+            {view.outcome.level === view.outcome.bestCase
+              ? 'If the answer to one of these turns out to be yes, you may need help sooner:'
+              : 'You were not sure about these. To keep you safe, we gave you a more urgent result, in case the answer is yes:'}
+          </p>
           <ul>
             {view.unsure.map((u) => (
               <li>{u.label} – this could be {COULD_BE[u.couldBe]} ({u.ruleTitle.charAt(0).toLowerCase() + u.ruleTitle.slice(1)}).</li>
