@@ -3,13 +3,10 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { z } from 'zod';
-import { LEVELS, levelRank } from '../engine/types.js';
-import type {
-  ClinicalContent, Condition, DerivationDef, FindingDef, QuestionDef, RiskScoreDef, RuleDef,
-} from '../engine/types.js';
+import type { ClinicalContent, Condition, DerivationDef, FindingDef, QuestionDef, RiskScoreDef, RuleDef } from '../engine/types.js';
 import { parseCondition, type SyntaxProblem } from './condition-syntax.js';
-import { checkReferences } from './clinical-checks.js';
+import { checkCondition, checkReferences, checkRules } from './clinical-checks.js';
+import { expectedOf, schemas, wordingSchema, type FileName, type Parsed, type Wording, type QuestionInput } from './clinical-schema.js';
 import type { ContentProblem } from './content-problem.js';
 
 /** Invalid clinical content: the service refuses to start on it. */
@@ -24,89 +21,6 @@ export interface LoadOptions {
   /** A licensed clinic's file replacing the risk-group topics' wording (see content/clinical/README.md). */
   riskWordingFile?: string | undefined;
 }
-
-const id = z.string().regex(/^[a-z][a-z0-9_]*$/, 'lower-case letters, digits and underscores');
-const level = z.enum(LEVELS);
-const text = z.string().trim().min(1);
-const unit = z.enum(['days', 'weeks', 'months']);
-
-const findingSchema = z.object({
-  type: z.enum(['boolean', 'number', 'choice']),
-  required: z.boolean().default(false),
-  meaning: text,
-  min: z.number().optional(),
-  max: z.number().optional(),
-  integer: z.boolean().default(false),
-  units: z.array(unit).optional(),
-  values: z.array(id).min(2).optional(),
-}).strict();
-
-const optionSchema = z.object({ value: id, label: text, hint: text.optional(), finding: id.optional() }).strict();
-const questionSchema = z.object({
-  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'kebab-case'),
-  kind: z.enum(['boolean', 'number', 'choice', 'multi']),
-  findings: z.array(id).min(1),
-  text,
-  hint: text.optional(),
-  unknown_allowed: z.boolean(),
-  options: z.array(optionSchema).optional(),
-  risk_topic: z.boolean().optional(),
-  ask_when: z.unknown().optional(),
-  priority: level.optional(),
-}).strict();
-
-const ruleSchema = z.object({
-  id: z.string().regex(/^[A-Z][0-9]+$/, 'a letter and a number, like E1'),
-  level,
-  title: text,
-  reason: text,
-  when: z.unknown(),
-  sources: z.array(z.string()).min(1),
-  displaced_by: z.array(z.string()).optional(),
-  nothing_above: z.boolean().optional(),
-  explain: z.boolean().optional(),
-  tiers: z.object({
-    list: id,
-    tiers: z.array(z.object({ at_least: z.number().int().min(1), code: id, label: text }).strict()).min(1),
-  }).strict().optional(),
-  article_tags: z.array(z.string().regex(/^[a-z][a-z-]*$/)).min(1),
-}).strict();
-
-const schemas = {
-  'findings.yaml': z.object({ findings: z.record(id, findingSchema) }).strict(),
-  'questions.yaml': z.object({ questions: z.array(questionSchema).min(1) }).strict(),
-  'rules.yaml': z.object({
-    definitions: z.record(id, z.unknown()),
-    lists: z.record(id, z.array(z.unknown())),
-    rules: z.array(ruleSchema).min(1),
-  }).strict(),
-  'risk.yaml': z.object({
-    applies_when: z.unknown(),
-    items: z.array(id).min(1),
-    psychosocial: z.array(id).min(1),
-    bothersome: z.object({ finding: id, values: z.array(id).min(1) }).strict(),
-    sources: z.array(z.string()).min(1),
-  }).strict(),
-  'derived.yaml': z.object({
-    derived: z.array(z.object({ finding: id, onset_before_age: z.number(), age: id, duration_weeks: id }).strict()),
-    scope: z.object({ minimum_age: z.number().int().min(0) }).strict(),
-  }).strict(),
-  'regions.yaml': z.object({
-    regions: z.record(id, z.object({ tags: z.array(z.string()).min(1), safety_net: id }).strict()),
-    safety_nets: z.record(id, z.array(text).min(1)),
-  }).strict(),
-} as const;
-
-type FileName = keyof typeof schemas;
-type Parsed = { [K in FileName]: z.infer<(typeof schemas)[K]> };
-
-const wordingSchema = z.object({
-  questions: z.record(z.string(), z.object({
-    text: text.optional(),
-    hint: text.optional(),
-    options: z.record(z.string(), text).optional(),
-  }).strict()),
-}).strict();
 
 /** The content version: a stable hash of the clinical files (not the articles). */
 export function contentVersion(files: ReadonlyMap<string, string>): string {
@@ -152,7 +66,7 @@ export function loadClinicalContent(dir = 'content/clinical', options: LoadOptio
   }
   if (problems.length > 0) throw new ContentError(problems);
   const p = parsed as Parsed;
-  let wording: z.infer<typeof wordingSchema> | undefined;
+  let wording: Wording | undefined;
   if (options.riskWordingFile !== undefined) {
     const w = wordingSchema.safeParse(parse(readFileSync(options.riskWordingFile, 'utf8'), { schema: 'core' }));
     if (w.success) wording = w.data;
@@ -165,16 +79,7 @@ export function loadClinicalContent(dir = 'content/clinical', options: LoadOptio
   return content;
 }
 
-function expectedOf(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type') return issue.expected;
-  if (issue.code === 'invalid_value') return issue.values.map((v) => JSON.stringify(v)).join(' | ');
-  if (issue.code === 'unrecognized_keys') return 'no other keys';
-  if (issue.code === 'too_small') return `at least ${String(issue.minimum)}`;
-  if (issue.code === 'invalid_format') return issue.format;
-  return 'see message';
-}
-
-function compile(p: Parsed, problems: ContentProblem[], wording: z.infer<typeof wordingSchema> | undefined, version: string): ClinicalContent {
+function compile(p: Parsed, problems: ContentProblem[], wording: Wording | undefined, version: string): ClinicalContent {
   const findings = new Map<string, FindingDef>();
   for (const [fid, f] of Object.entries(p['findings.yaml'].findings)) {
     const at = (message: string, expected: string): void => { problems.push({ file: 'findings.yaml', path: `findings.${fid}`, message, expected }); };
@@ -269,8 +174,8 @@ function compile(p: Parsed, problems: ContentProblem[], wording: z.infer<typeof 
 }
 
 function compileQuestion(
-  q: z.infer<typeof questionSchema>, i: number, findings: ReadonlyMap<string, FindingDef>,
-  syntax: (raw: unknown, path: string) => Condition, wording: z.infer<typeof wordingSchema> | undefined, problems: ContentProblem[],
+  q: QuestionInput, i: number, findings: ReadonlyMap<string, FindingDef>,
+  syntax: (raw: unknown, path: string) => Condition, wording: Wording | undefined, problems: ContentProblem[],
 ): QuestionDef {
   const at = (message: string, expected: string): void => { problems.push({ file: 'questions.yaml', path: `questions[${String(i)}] (${q.id})`, message, expected }); };
   const defs = q.findings.map((f) => findings.get(f));
@@ -316,60 +221,3 @@ function compileQuestion(
   };
 }
 
-function checkCondition(
-  c: Condition, file: string, path: string, findings: ReadonlyMap<string, FindingDef>,
-  definitions: Readonly<Record<string, unknown>>, problems: ContentProblem[],
-): void {
-  const at = (message: string, expected: string): void => { problems.push({ file, path, message, expected }); };
-  switch (c.kind) {
-    case 'true': {
-      const f = findings.get(c.finding);
-      if (!f) at(`unknown finding or definition "${c.finding}"`, 'a finding of findings.yaml or a definition');
-      else if (f.type !== 'boolean') at(`${c.finding} is a ${f.type}; compare it instead`, `"${c.finding} = value" or "${c.finding} >= n"`);
-      return;
-    }
-    case 'compare': {
-      const f = findings.get(c.finding);
-      if (!f) at(`unknown finding "${c.finding}"`, 'a finding of findings.yaml');
-      else if (f.type === 'number' && typeof c.value !== 'number') at(`${c.finding} is a number`, 'a number to compare with');
-      else if (f.type === 'choice' && (!['eq', 'ne'].includes(c.op) || !f.values.includes(String(c.value)))) at(`${c.finding} is a choice`, `= or != one of ${f.values.join(', ')}`);
-      else if (f.type === 'boolean') at(`${c.finding} is yes/no: write just its name`, c.finding);
-      return;
-    }
-    case 'in': {
-      const f = findings.get(c.finding);
-      if (f?.type !== 'choice') {
-        at(`"in" needs a choice finding, got ${c.finding}`, 'a choice finding');
-        return;
-      }
-      for (const v of c.values) if (!f.values.includes(v)) at(`"${v}" is not a value of ${c.finding}`, f.values.join(', '));
-      return;
-    }
-    case 'all':
-    case 'any':
-    case 'atLeast':
-      c.of.forEach((x, i) => { checkCondition(x, file, `${path}[${String(i)}]`, findings, definitions, problems); });
-      return;
-    case 'not':
-      checkCondition(c.of, file, path, findings, definitions, problems);
-      return;
-    case 'def':
-    case 'riskGroup':
-      return;
-  }
-}
-
-function checkRules(rules: readonly RuleDef[], lists: ReadonlyMap<string, readonly Condition[]>, problems: ContentProblem[]): void {
-  const byId = new Map(rules.map((r) => [r.id, r]));
-  rules.forEach((r, i) => {
-    const at = (message: string, expected: string): void => { problems.push({ file: 'rules.yaml', path: `rules[${String(i)}] (${r.id})`, message, expected }); };
-    if (rules.findIndex((x) => x.id === r.id) !== i) at(`duplicate rule id ${r.id}`, 'unique ids');
-    for (const d of r.displacedBy ?? []) {
-      const other = byId.get(d);
-      if (!other) at(`displaced_by names an unknown rule ${d}`, 'a rule id');
-      else if (levelRank(other.level) <= levelRank(r.level)) at(`displaced_by ${d} is not of a higher level`, 'a rule of a higher level');
-    }
-    if (r.nothingAbove === true && r.level !== 'self_care') at('nothing_above is for self-care rules', 'level: self_care');
-    if (r.tiers && !lists.has(r.tiers.list)) at(`tiers name an unknown list ${r.tiers.list}`, [...lists.keys()].join(', '));
-  });
-}
