@@ -80,19 +80,7 @@ export function loadClinicalContent(dir = 'content/clinical', options: LoadOptio
 }
 
 function compile(p: Parsed, problems: ContentProblem[], wording: Wording | undefined, version: string): ClinicalContent {
-  const findings = new Map<string, FindingDef>();
-  for (const [fid, f] of Object.entries(p['findings.yaml'].findings)) {
-    const at = (message: string, expected: string): void => { problems.push({ file: 'findings.yaml', path: `findings.${fid}`, message, expected }); };
-    if (f.type === 'number') {
-      if (f.min === undefined || f.max === undefined || f.min > f.max) at('a number finding needs min <= max', 'min and max');
-      findings.set(fid, { id: fid, type: 'number', required: f.required, meaning: f.meaning, min: f.min ?? 0, max: f.max ?? 0, integer: f.integer, ...(f.units ? { units: f.units } : {}) });
-    } else if (f.type === 'choice') {
-      if (!f.values) at('a choice finding needs values', 'values: [a, b]');
-      findings.set(fid, { id: fid, type: 'choice', required: f.required, meaning: f.meaning, values: f.values ?? [] });
-    } else {
-      findings.set(fid, { id: fid, type: 'boolean', required: f.required, meaning: f.meaning });
-    }
-  }
+  const findings = compileFindings(p['findings.yaml'], problems);
   const rulesFile = p['rules.yaml'];
   const syntax = (file: string) => (raw: unknown, path: string): Condition => {
     const local: SyntaxProblem[] = [];
@@ -108,7 +96,6 @@ function compile(p: Parsed, problems: ContentProblem[], wording: Wording | undef
   for (const [name, raw] of Object.entries(rulesFile.definitions)) definitions.set(name, syntax('rules.yaml')(raw, `definitions.${name}`));
   const lists = new Map<string, readonly Condition[]>();
   for (const [name, items] of Object.entries(rulesFile.lists)) lists.set(name, items.map((c, i) => syntax('rules.yaml')(c, `lists.${name}[${String(i)}]`)));
-
   const rules: RuleDef[] = rulesFile.rules.map((r, i) => ({
     id: r.id,
     level: r.level,
@@ -123,22 +110,8 @@ function compile(p: Parsed, problems: ContentProblem[], wording: Wording | undef
     ...(r.tiers ? { tiers: { list: r.tiers.list, tiers: r.tiers.tiers.map((t) => ({ atLeast: t.at_least, code: t.code, label: t.label })) } } : {}),
   }));
   checkRules(rules, lists, problems);
-
   const questions = p['questions.yaml'].questions.map((q, i) => compileQuestion(q, i, findings, syntax('questions.yaml'), wording, problems));
-  const elicited = new Map<string, string>();
-  for (const q of questions) {
-    for (const f of q.findings) {
-      const before = elicited.get(f);
-      if (before !== undefined) problems.push({ file: 'questions.yaml', path: `questions.${q.id}`, message: `finding ${f} is already asked by question ${before}`, expected: 'each finding asked by one question' });
-      elicited.set(f, q.id);
-    }
-  }
-  if (wording) {
-    for (const qid of Object.keys(wording.questions)) {
-      if (!questions.some((q) => q.id === qid && q.riskTopic === true)) problems.push({ file: 'risk wording', path: `questions.${qid}`, message: 'only risk-topic questions can be reworded', expected: questions.filter((q) => q.riskTopic).map((q) => q.id).join(' | ') });
-    }
-  }
-
+  checkQuestions(questions, wording, problems);
   const risk = p['risk.yaml'];
   const riskScore: RiskScoreDef = {
     items: risk.items,
@@ -147,30 +120,62 @@ function compile(p: Parsed, problems: ContentProblem[], wording: Wording | undef
     appliesWhen: syntax('risk.yaml')(risk.applies_when, 'applies_when'),
     sources: risk.sources,
   };
-  for (const f of [...risk.items, risk.bothersome.finding]) {
-    if (!findings.has(f)) problems.push({ file: 'risk.yaml', path: 'items', message: `unknown finding ${f}`, expected: 'a finding of findings.yaml' });
-  }
   const derived = p['derived.yaml'];
   const derivations: DerivationDef[] = derived.derived.map((d) => ({ finding: d.finding, onsetBeforeAge: d.onset_before_age, age: d.age, durationWeeks: d.duration_weeks }));
-  for (const d of derivations) {
-    for (const f of [d.finding, d.age, d.durationWeeks]) {
-      if (!findings.has(f)) problems.push({ file: 'derived.yaml', path: 'derived', message: `unknown finding ${f}`, expected: 'a finding of findings.yaml' });
+  const known = (file: string, path: string, ids: readonly string[]): void => {
+    for (const f of ids) if (!findings.has(f)) problems.push({ file, path, message: `unknown finding ${f}`, expected: 'a finding of findings.yaml' });
+  };
+  known('risk.yaml', 'items', [...risk.items, risk.bothersome.finding]);
+  for (const d of derivations) known('derived.yaml', 'derived', [d.finding, d.age, d.durationWeeks]);
+  const regions = compileRegions(p['regions.yaml'], findings, problems);
+  return { version, findings, questions, rules, definitions, lists, riskScore, derivations, regions, minimumAge: derived.scope.minimum_age };
+}
+
+function compileFindings(file: Parsed['findings.yaml'], problems: ContentProblem[]): Map<string, FindingDef> {
+  const findings = new Map<string, FindingDef>();
+  for (const [fid, f] of Object.entries(file.findings)) {
+    const at = (message: string, expected: string): void => { problems.push({ file: 'findings.yaml', path: `findings.${fid}`, message, expected }); };
+    if (f.type === 'number') {
+      if (f.min === undefined || f.max === undefined || f.min > f.max) at('a number finding needs min <= max', 'min and max');
+      findings.set(fid, { id: fid, type: 'number', required: f.required, meaning: f.meaning, min: f.min ?? 0, max: f.max ?? 0, integer: f.integer, ...(f.units ? { units: f.units } : {}) });
+    } else if (f.type === 'choice') {
+      if (!f.values) at('a choice finding needs values', 'values: [a, b]');
+      findings.set(fid, { id: fid, type: 'choice', required: f.required, meaning: f.meaning, values: f.values ?? [] });
+    } else {
+      findings.set(fid, { id: fid, type: 'boolean', required: f.required, meaning: f.meaning });
     }
   }
-  const regionFile = p['regions.yaml'];
+  return findings;
+}
+
+/** Each finding is asked by one question; a licensed wording file may reword only the risk-group topics. */
+function checkQuestions(questions: readonly QuestionDef[], wording: Wording | undefined, problems: ContentProblem[]): void {
+  const elicited = new Map<string, string>();
+  for (const q of questions) {
+    for (const f of q.findings) {
+      const before = elicited.get(f);
+      if (before !== undefined) problems.push({ file: 'questions.yaml', path: `questions.${q.id}`, message: `finding ${f} is already asked by question ${before}`, expected: 'each finding asked by one question' });
+      elicited.set(f, q.id);
+    }
+  }
+  for (const qid of Object.keys(wording?.questions ?? {})) {
+    if (!questions.some((q) => q.id === qid && q.riskTopic === true)) problems.push({ file: 'risk wording', path: `questions.${qid}`, message: 'only risk-topic questions can be reworded', expected: questions.filter((q) => q.riskTopic).map((q) => q.id).join(' | ') });
+  }
+}
+
+function compileRegions(file: Parsed['regions.yaml'], findings: ReadonlyMap<string, FindingDef>, problems: ContentProblem[]): ClinicalContent['regions'] {
   const regions = new Map<string, { tags: readonly string[]; safetyNet: readonly string[] }>();
   const regionFinding = findings.get('body_region');
-  const regionValues = regionFinding?.type === 'choice' ? regionFinding.values : [];
-  for (const r of regionValues) {
-    const entry = regionFile.regions[r];
-    const net = entry ? regionFile.safety_nets[entry.safety_net] : undefined;
+  for (const r of regionFinding?.type === 'choice' ? regionFinding.values : []) {
+    const entry = file.regions[r];
+    const net = entry ? file.safety_nets[entry.safety_net] : undefined;
     if (!entry || !net) {
       problems.push({ file: 'regions.yaml', path: `regions.${r}`, message: `region ${r} has no tags or safety net`, expected: 'tags and a known safety_net' });
       continue;
     }
     regions.set(r, { tags: entry.tags, safetyNet: net });
   }
-  return { version, findings, questions, rules, definitions, lists, riskScore, derivations, regions, minimumAge: derived.scope.minimum_age };
+  return regions;
 }
 
 function compileQuestion(
