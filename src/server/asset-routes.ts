@@ -21,6 +21,8 @@ export function assetRoutes(assets: Assets): FastifyPluginCallback {
       if (asset === undefined) throw new AppError('not_found');
       return sendAsset(asset, request, reply);
     });
+    // Browsers and bookmark tools ask for /favicon.ico whatever the page links: redirect to the SVG icon.
+    app.get('/favicon.ico', async (_request, reply) => reply.code(301).header('cache-control', 'public, max-age=86400').redirect(assets.favicon));
     const embed = assets.embed === undefined ? undefined : assets.byUrl.get(assets.embed);
     if (embed !== undefined) app.get('/embed.js', async (request, reply) => sendAsset(embed, request, reply));
     done();

@@ -43,6 +43,9 @@ test('assets are served precompressed, immutable, with 304 for a known ETag', as
     assert.equal(embed.statusCode, 200);
     assert.equal(embed.headers['cross-origin-resource-policy'], 'cross-origin');
     assert.equal((await app.inject({ url: '/assets/nope.css' })).statusCode, 404);
+    const favicon = await app.inject({ url: '/favicon.ico' });
+    assert.equal(favicon.statusCode, 301);
+    assert.match(String(favicon.headers.location), /^\/assets\/icon\.[0-9a-f]{10}\.svg$/);
   } finally {
     await app.close();
   }
