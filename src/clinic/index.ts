@@ -79,8 +79,8 @@ export async function createClinic(options: CreateClinicOptions): Promise<Clinic
     config, content, settings, store, now, formSecret, notifier, references,
     site: { config, assets: { css: assets.css, js: assets.js, favicon: assets.favicon } },
     passwords: argon2Hasher(settings.argon2),
-    sendLimiter: new RateLimiter(settings.sendLimit.max, settings.sendLimit.windowMs),
-    loginLimiter: new RateLimiter(settings.loginLimit.max, settings.loginLimit.windowMs),
+    sendLimiter: new RateLimiter(store, 'send', settings.sendLimit.max, settings.sendLimit.windowMs),
+    loginLimiter: new RateLimiter(store, 'login', settings.loginLimit.max, settings.loginLimit.windowMs),
     secureCookies: config.baseUrl.startsWith('https://'),
   };
   const scheduler = startScheduler({ store, notifier, settings, now, log, run: options.schedule ?? true });

@@ -86,6 +86,14 @@ export interface OneTimeTokenTable {
   used_at: string | null;
 }
 
+/** A rate-limit window: hits counted for one client in one fixed window (the client key is hashed, not stored). */
+export interface RateLimitTable {
+  /** scope, hashed client key and window start. */
+  bucket: string;
+  hits: number;
+  expires_at: string;
+}
+
 export interface LoginFailureTable {
   /** lower-cased email typed at login (known or not, so lockout does not reveal which accounts exist). */
   login_key: string;
@@ -125,6 +133,7 @@ export interface Database {
   staff_session: StaffSessionTable;
   one_time_token: OneTimeTokenTable;
   login_failure: LoginFailureTable;
+  rate_limit: RateLimitTable;
   audit_log: AuditLogTable;
   setting: SettingTable;
   job_run: JobRunTable;

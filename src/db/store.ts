@@ -1,4 +1,5 @@
 // The storage layer in one object: every repository over one database, sharing one clock.
+import { RateLimitRepo } from './rate-limit-repo.js';
 import type { Kysely } from 'kysely';
 import { listAudit, type AuditQuery } from './audit-repo.js';
 import type { RequestContext } from './context.js';
@@ -31,6 +32,7 @@ export class Store {
   readonly tokens: TokenRepo;
   readonly loginFailures: LoginFailureRepo;
   readonly notifications: NotificationRepo;
+  readonly rateLimits: RateLimitRepo;
   readonly now: () => Date;
 
   constructor(readonly db: Db, options: StoreOptions = {}) {
@@ -44,6 +46,7 @@ export class Store {
     this.tokens = new TokenRepo(k, now);
     this.loginFailures = new LoginFailureRepo(k, now, { ...DEFAULT_LOCKOUT, ...options.lockout });
     this.notifications = new NotificationRepo(k, now);
+    this.rateLimits = new RateLimitRepo(k, now);
   }
 
   get kysely(): Kysely<Database> {

@@ -275,6 +275,17 @@ export function storageContract(makeBackend: () => Backend, skip: () => Promise<
       assert.equal((await store.loginFailures.recordFailure(key)).failures, 1);
     });
 
+    it('rate limits count in the database, even for hits at once, per scope and client, and reset each window', opts, async () => {
+      const hits = await Promise.all(Array.from({ length: 5 }, () => store.rateLimits.hit('send', '203.0.113.9', 3, 60_000)));
+      assert.equal(hits.filter((ok) => ok).length, 3, 'exactly the first 3 of 5 simultaneous hits are allowed');
+      assert.equal(await store.rateLimits.hit('send', '203.0.113.10', 3, 60_000), true, 'another client has its own count');
+      assert.equal(await store.rateLimits.hit('login', '203.0.113.9', 3, 60_000), true, 'another scope has its own count');
+      const stored = await store.kysely.selectFrom('rate_limit').select('bucket').execute();
+      assert.ok(stored.every((r) => !r.bucket.includes('203.0.113')), 'client addresses are not stored');
+      clock.advance(61_000);
+      assert.equal(await store.rateLimits.hit('send', '203.0.113.9', 3, 60_000), true, 'a new window starts again');
+    });
+
     it('the same form sent twice (even at once) makes one record', opts, async () => {
       const input = newSubmission('soon', 'Dee Dupe', { formNonce: 'nonce-1' });
       const [a, b] = await Promise.all([store.submissions.create(publicContext, input), store.submissions.create(publicContext, input)]);

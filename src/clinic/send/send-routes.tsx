@@ -51,7 +51,7 @@ export function sendRoutes(ctx: ClinicContext): FastifyPluginAsync {
     app.post('/send', { bodyLimit: SEND_BODY_LIMIT }, async (request, reply) => {
       const refused = guard(request, reply);
       if (refused !== undefined) return refused;
-      if (!ctx.sendLimiter.hit(request.ip, ctx.now().getTime())) return problem(reply, 429, 'too_many');
+      if (!(await ctx.sendLimiter.hit(request.ip))) return problem(reply, 429, 'too_many');
       const check = outcomeOf(ctx.content, fieldsToAnswers(request.body));
       if (!check.ok) return problem(reply, 400, check.reason);
       const fields = readSendFields(request.body);

@@ -42,7 +42,7 @@ export function authRoutes(ctx: ClinicContext): FastifyPluginAsync {
     app.post('/clinic/login', csrfCheck, async (request, reply) => {
       const email = field(request.body, 'email', 254).trim();
       const next = safeNext(field(request.body, 'next', 500));
-      if (!ctx.loginLimiter.hit(request.ip, ctx.now().getTime())) {
+      if (!(await ctx.loginLimiter.hit(request.ip))) {
         return loginPage(reply, 429, { email, next, errors: [{ field: 'email', message: 'Too many sign-in attempts from here. Wait a minute and try again' }] });
       }
       const key = email.toLowerCase();
