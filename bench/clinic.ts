@@ -1,6 +1,7 @@
 // Clinic benchmark: sending a result under load (50 concurrent senders) on SQLite and PostgreSQL (throughput, p99),
 // and the staff inbox page with 10,000 stored submissions (p99, target under 100 ms). The server runs in a child process
 // (this same file with --serve), pinned to CPU 0 when taskset exists, so the load generator does not share its event loop.
+import { completeAnswers } from '../test/clinic/helpers/answers.js';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -47,15 +48,7 @@ async function serve(variant: Variant, seed: number): Promise<void> {
   const store = clinic.ctx.store;
   // An urgent knee: answered the way the engine asks, so the server re-runs a full triage on each send.
   const given: Record<string, boolean | number | string> = { age_years: 40, body_region: 'knee', main_concern: 'noise_and_pain', joint_locked_now: true };
-  const answers: Record<string, boolean | number | string> = {};
-  for (let i = 0; i < 100; i++) {
-    const r = triage(content, answers);
-    if (r.status !== 'question') break;
-    for (const f of r.question.findings) {
-      const def = content.findings.get(f);
-      answers[f] = given[f] ?? (def?.type === 'boolean' ? false : def?.type === 'number' ? (f === 'age_years' ? 40 : def.min) : (r.question.options?.[0]?.value ?? ''));
-    }
-  }
+  const { answers } = completeAnswers(content, given);
   const outcome = triage(content, answers);
   if (outcome.status !== 'outcome') throw new Error('bench answers reach no outcome');
   if (seed > 0) {

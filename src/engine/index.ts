@@ -4,3 +4,5 @@ export { toWeeks, validateAnswers } from './answers.js';
 export { riskGroupOf } from './logic.js';
 export * from './types.js';
 export { regionFindings } from './region.js';
+export { interview, personAnswers } from './interview.js';
+export type { Interview, InterviewOptions } from './interview.js';

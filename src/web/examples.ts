@@ -1,5 +1,5 @@
 // Named examples of every page template: the same list drives the HTML validity test, the axe checks and the screenshots.
-import { triage } from '../engine/index.js';
+import { interview, personAnswers } from '../engine/index.js';
 import type { AnswerValue, ClinicalContent, Level, QuestionKind, QuestionView } from '../engine/types.js';
 import { answersToFields } from './answer-fields.js';
 
@@ -20,9 +20,7 @@ export const BACK_PAIN: Facts = { age_years: 40, body_region: 'lower_back', main
 
 /** The answer a person gives to one finding (see Facts). */
 export function factValue(content: ClinicalContent, facts: Facts, finding: string): AnswerValue {
-  const value = facts[finding];
-  if (value !== undefined) return value;
-  return content.findings.get(finding)?.type === 'boolean' ? false : 'unknown';
+  return personAnswers(content, facts)(finding);
 }
 
 /**
@@ -30,14 +28,8 @@ export function factValue(content: ClinicalContent, facts: Facts, finding: strin
  * (or at the end). Returns the answers so far and the question stopped at, if any.
  */
 export function answerUntil(content: ClinicalContent, facts: Facts, stop: (q: QuestionView) => boolean = () => false): { answers: Record<string, AnswerValue>; stoppedAt?: QuestionView } {
-  const answers: Record<string, AnswerValue> = {};
-  for (let i = 0; i < 200; i++) {
-    const result = triage(content, answers);
-    if (result.status !== 'question') return { answers };
-    if (stop(result.question)) return { answers, stoppedAt: result.question };
-    for (const f of result.question.findings) answers[f] = factValue(content, facts, f);
-  }
-  return { answers };
+  const { result, answers, stopped } = interview(content, (f) => factValue(content, facts, f), { stopBefore: stop });
+  return stopped === true && result.status === 'question' ? { answers, stoppedAt: result.question } : { answers };
 }
 
 /** The form fields a person with these facts sends on the page of `question`: q, o (multi) and their answer. */

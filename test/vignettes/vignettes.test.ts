@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadClinicalContent } from '../../src/content/clinical-loader.js';
-import { triage } from '../../src/engine/index.js';
+import { interview, personAnswers } from '../../src/engine/index.js';
 import { LEVELS, UNKNOWN, levelRank } from '../../src/engine/types.js';
 import type { AnswerValue, ClinicalContent, FindingDef } from '../../src/engine/types.js';
 import { simulate } from '../../src/eval/simulate.js';
@@ -20,24 +20,12 @@ const plain = loadVignettes(yamlIn(here));
 const seeded = loadVignettes(yamlIn(join(here, 'seeded')));
 const content = loadClinicalContent('content/clinical');
 
-/** The answer the README's simulated person gives to a finding that is not listed. */
-function defaultAnswer(def: FindingDef | undefined): AnswerValue {
-  return def?.type === 'boolean' ? false : UNKNOWN;
-}
-
 /** Runs a seeded vignette, all listed findings being answers from the start (principle 6: explicit answers win); returns the level or why none was reached. */
 function runSeeded(c: ClinicalContent, v: Vignette): string {
-  const answers: Record<string, AnswerValue> = { ...v.findings };
-  for (let page = 0; page < 200; page++) {
-    const result = triage(c, answers);
-    if (result.status === 'outcome') return result.outcome.level;
-    if (result.status !== 'question') return result.status;
-    for (const f of result.question.findings) {
-      if (Object.hasOwn(answers, f)) return `asked ${f} again`;
-      answers[f] = defaultAnswer(c.findings.get(f));
-    }
-  }
-  return 'no outcome';
+  const run = interview(c, personAnswers(c, {}), { start: v.findings });
+  if (run.repeated !== undefined) return `asked ${run.repeated} again`;
+  if (run.result.status === 'outcome') return run.result.outcome.level;
+  return run.result.status === 'question' ? 'no outcome' : run.result.status;
 }
 
 /** Problems with one listed answer, judged by the finding catalogue. */
