@@ -1,22 +1,13 @@
-// Every answer as the person saw the question: the question's own text and option labels, in the check's order.
-import { UNKNOWN, type AnswerValue, type Answers, type ClinicalContent, type QuestionDef } from '../engine/types.js';
+// Every answer as the person saw the question: the question's own text and option labels, in the check's order,
+// with each answer worded as on the person's own pages (findingLine).
+import { UNKNOWN, type Answers, type ClinicalContent } from '../engine/types.js';
+import { findingLine } from '../web/check/answer-text.js';
 
 export interface AskedAnswer {
   questionId: string;
   question: string;
   /** One line per finding for multi questions ("Leaking urine: No"), one line otherwise. */
   answers: { label: string | undefined; text: string; finding: string }[];
-}
-
-function valueText(q: QuestionDef, value: AnswerValue): string {
-  if (value === UNKNOWN) return "I'm not sure";
-  if (value === true) return 'Yes';
-  if (value === false) return 'No';
-  if (typeof value === 'number') {
-    if ((q.units ?? []).length > 0) return value < 1 ? `${Math.round(value * 7)} days` : `${Math.round(value * 10) / 10} weeks`;
-    return String(value);
-  }
-  return q.options?.find((o) => o.value === value)?.label ?? value;
 }
 
 /** The answered questions, then any answered finding no question asks (worked out by the check, or extra). */
@@ -31,11 +22,11 @@ export function answersAsAsked(content: ClinicalContent, answers: Answers): Aske
         questionId: q.id, question: q.text,
         answers: present.map((f) => {
           const option = q.options?.find((o) => (o.finding ?? o.value) === f);
-          return { finding: f, label: option?.label ?? f, text: valueText(q, answers[f] ?? UNKNOWN) };
+          return { finding: f, label: option?.label ?? f, text: findingLine(content, f, answers[f] ?? UNKNOWN).answer };
         }),
       });
     } else {
-      out.push({ questionId: q.id, question: q.text, answers: present.map((f) => ({ finding: f, label: undefined, text: valueText(q, answers[f] ?? UNKNOWN) })) });
+      out.push({ questionId: q.id, question: q.text, answers: present.map((f) => ({ finding: f, label: undefined, text: findingLine(content, f, answers[f] ?? UNKNOWN).answer })) });
     }
     for (const f of present) shown.add(f);
   }
