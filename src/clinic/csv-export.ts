@@ -2,7 +2,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { SubmissionRecord } from '../db/submission-types.js';
 import { formatTime } from './format-time.js';
-import { BEST_TIME_LABEL, LEVEL_SHORT, REGION_LABEL, STATUS_LABEL } from './levels.js';
+import { BEST_TIME_LABEL, LEVEL_SHORT, STATUS_LABEL } from './levels.js';
 
 /**
  * OWASP's CSV-injection advice: a cell starting with =, +, -, @, tab or carriage return is prefixed with a single quote,
@@ -15,9 +15,9 @@ export function neutralise(cell: string): string {
 const HEADER = ['Reference', 'Sent', 'Level', 'Emergency', 'Body area', 'Status', 'Due', 'Overdue', 'Assigned to', 'Name', 'Phone', 'Email',
   'Best time', 'Message', 'Rules', 'Content version'];
 
-export function inboxCsv(rows: readonly SubmissionRecord[], timeZone: string, now: Date): string {
+export function inboxCsv(rows: readonly SubmissionRecord[], timeZone: string, now: Date, regions: Readonly<Record<string, string>>): string {
   const body = rows.map((s) => [
-    s.reference, formatTime(s.createdAt, timeZone), LEVEL_SHORT[s.level], s.emergency ? 'yes' : 'no', REGION_LABEL[s.region] ?? s.region,
+    s.reference, formatTime(s.createdAt, timeZone), LEVEL_SHORT[s.level], s.emergency ? 'yes' : 'no', regions[s.region] ?? s.region,
     STATUS_LABEL[s.status] ?? s.status, formatTime(s.dueAt, timeZone),
     (s.status === 'new' || s.status === 'in_progress') && Date.parse(s.dueAt) < now.getTime() ? 'yes' : 'no',
     s.assigneeName ?? '', s.name, s.phone ?? '', s.email ?? '', BEST_TIME_LABEL[s.bestTime] ?? s.bestTime, s.message ?? '',

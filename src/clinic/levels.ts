@@ -1,5 +1,5 @@
 // Words for the five levels, for staff pages, emails and exports (the message map, not scattered strings).
-import type { Level } from '../engine/types.js';
+import type { ClinicalContent, Level } from '../engine/types.js';
 
 /** What the level means for the person, in the words of rules.md's disposition table, made plain. */
 export const LEVEL_LABEL: Readonly<Record<Level, string>> = {
@@ -19,10 +19,18 @@ export const LEVEL_SHORT: Readonly<Record<Level, string>> = {
   self_care: 'Self-care',
 };
 
-export const REGION_LABEL: Readonly<Record<string, string>> = {
-  lower_back: 'Lower back', upper_back: 'Middle of the back', neck: 'Neck', jaw: 'Jaw', shoulder: 'Shoulder', elbow: 'Elbow',
-  wrist_hand: 'Wrist or hand', hip: 'Hip', knee: 'Knee', ankle_foot: 'Ankle or foot', other: 'Somewhere else',
-};
+const regionLabelCache = new WeakMap<ClinicalContent, Readonly<Record<string, string>>>();
+
+/** Body areas in the words of the check's own region question (content/clinical/questions.yaml), in its order. */
+export function regionLabels(content: ClinicalContent): Readonly<Record<string, string>> {
+  let labels = regionLabelCache.get(content);
+  if (labels === undefined) {
+    const question = content.questions.find((q) => q.findings.includes('body_region'));
+    labels = Object.fromEntries((question?.options ?? []).map((o) => [o.value, o.label]));
+    regionLabelCache.set(content, labels);
+  }
+  return labels;
+}
 
 export const STATUS_LABEL: Readonly<Record<string, string>> = {
   new: 'New', in_progress: 'In progress', contacted: 'Contacted', closed: 'Closed',

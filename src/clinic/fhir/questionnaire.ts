@@ -3,7 +3,7 @@
 // body_region where the rules limit a question to some regions.
 import type * as fhir4 from 'fhir/r4.js';
 import type { ClinicalContent, FindingDef, QuestionDef } from '../../engine/types.js';
-import { REGION_LABEL } from '../levels.js';
+import { regionLabels } from '../levels.js';
 import { ASKED_UNKNOWN, fhirSystems } from './fhir-systems.js';
 import { questionRegions } from './region-scope.js';
 
@@ -80,7 +80,7 @@ export function contentQuestionnaire(content: ClinicalContent, baseUrl: string, 
         ...item,
         enableBehavior: 'any' as const,
         enableWhen: regions.map((r) => ({
-          question: 'body_region', operator: '=' as const, answerCoding: { system: regionSystem, code: r, display: REGION_LABEL[r] ?? r },
+          question: 'body_region', operator: '=' as const, answerCoding: { system: regionSystem, code: r, display: regionLabels(content)[r] ?? r },
         })),
       };
     }),

@@ -8,7 +8,7 @@ import { Tel } from '../../web/tel.js';
 import { answersAsAsked } from '../answers-as-asked.js';
 import type { StaffPrincipal } from '../auth/staff-principal.js';
 import { formatDuration, formatTime } from '../format-time.js';
-import { BEST_TIME_LABEL, LEVEL_LABEL, REGION_LABEL, STATUS_LABEL, VERDICT_LABEL } from '../levels.js';
+import { BEST_TIME_LABEL, LEVEL_LABEL, STATUS_LABEL, VERDICT_LABEL, regionLabels } from '../levels.js';
 import { ErrorSummary, Hidden, Radios, TextArea, type FieldError } from '../views/form-parts.js';
 import { Notice, StaffPage } from '../views/staff-layout.js';
 import { isOverdue, LevelTag } from './inbox-page.js';
@@ -60,7 +60,7 @@ export function DetailPage(p: DetailPageProps) {
       </dl>
 
       <h2>Result</h2>
-      <p><strong>{LEVEL_LABEL[s.level]}</strong> ({REGION_LABEL[s.region] ?? s.region})</p>
+      <p><strong>{LEVEL_LABEL[s.level]}</strong> ({regionLabels(p.content)[s.region] ?? s.region})</p>
       {s.outcome.rules.map((r) => (
         <div class="inset">
           <p><strong>{r.id}: {r.title}</strong> <span class="meta">({r.level}{r.tier === undefined ? '' : `, ${r.tier.label}`})</span></p>

@@ -3,6 +3,7 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { contextOf, principalOf } from '../auth/staff-principal.js';
 import type { ClinicContext } from '../clinic-context.js';
 import { inboxCsv } from '../csv-export.js';
+import { regionLabels } from '../levels.js';
 import { submissionsBundle } from '../fhir/bundle.js';
 import { safeJson } from '../fhir/fhir-systems.js';
 import { contentQuestionnaire } from '../fhir/questionnaire.js';
@@ -27,7 +28,7 @@ export function exportRoutes(ctx: ClinicContext): FastifyPluginAsync {
     });
 
     app.get('/clinic/export/bundle.json', async (request, reply) => {
-      const query = parseInboxQuery(request.query, principalOf(request).id);
+      const query = parseInboxQuery(request.query, principalOf(request).id, regionLabels(ctx.content));
       if (query.errors.length > 0) return reply.redirect('/clinic', 303);
       const rows = await ctx.store.submissions.exportMany(contextOf(request), query.filter, 'fhir');
       const bundle = submissionsBundle(rows, ctx.content, ctx.config.baseUrl, ctx.config.clinic.name, ctx.now());
@@ -35,10 +36,10 @@ export function exportRoutes(ctx: ClinicContext): FastifyPluginAsync {
     });
 
     app.get('/clinic/export/inbox.csv', async (request, reply) => {
-      const query = parseInboxQuery(request.query, principalOf(request).id);
+      const query = parseInboxQuery(request.query, principalOf(request).id, regionLabels(ctx.content));
       if (query.errors.length > 0) return reply.redirect('/clinic', 303);
       const rows = await ctx.store.submissions.exportMany(contextOf(request), query.filter, 'csv');
-      return download(reply, 'text/csv; charset=utf-8', 'inbox.csv', inboxCsv(rows, ctx.settings.due.timeZone, ctx.now()));
+      return download(reply, 'text/csv; charset=utf-8', 'inbox.csv', inboxCsv(rows, ctx.settings.due.timeZone, ctx.now(), regionLabels(ctx.content)));
     });
 
     app.get('/clinic/questionnaire.json', async (_request, reply) =>

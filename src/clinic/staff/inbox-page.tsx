@@ -4,7 +4,7 @@ import { LEVELS, type Level } from '../../engine/types.js';
 import type { Site } from '../../web/site.js';
 import type { StaffPrincipal } from '../auth/staff-principal.js';
 import { formatDuration, formatTime } from '../format-time.js';
-import { LEVEL_SHORT, REGION_LABEL, STATUS_LABEL } from '../levels.js';
+import { LEVEL_SHORT, STATUS_LABEL } from '../levels.js';
 import { ErrorSummary, type FieldError } from '../views/form-parts.js';
 import { StaffPage } from '../views/staff-layout.js';
 import { filterQueryString, PAGE_SIZE } from './inbox-query.js';
@@ -31,6 +31,8 @@ function Select(p: { id: string; name: string; label: string; value: string; opt
 export interface InboxPageProps {
   site: Site;
   staff: StaffPrincipal;
+  /** Body areas in the check's own words (regionLabels). */
+  regions: Readonly<Record<string, string>>;
   csrf: string;
   items: readonly SubmissionSummary[];
   total: number;
@@ -54,7 +56,7 @@ export function InboxPage(p: InboxPageProps) {
         <Select id="f-level" name="level" label="Level" value={p.raw.level ?? ''}
           options={[['', 'Any'], ...[...LEVELS].reverse().map((l): [string, string] => [l, LEVEL_SHORT[l]])]} />
         <Select id="f-region" name="region" label="Body area" value={p.raw.region ?? ''}
-          options={[['', 'Any'], ...Object.entries(REGION_LABEL)]} />
+          options={[['', 'Any'], ...Object.entries(p.regions)]} />
         <div class="fg"><label class="lbl" for="f-from">Sent from</label><input class="txt" type="date" id="f-from" name="from" value={p.raw.from ?? ''} /></div>
         <div class="fg"><label class="lbl" for="f-to">Sent to</label><input class="txt" type="date" id="f-to" name="to" value={p.raw.to ?? ''} /></div>
         <Select id="f-assignee" name="assignee" label="Assigned to" value={p.raw.assignee ?? ''}
@@ -83,7 +85,7 @@ export function InboxPage(p: InboxPageProps) {
                   <td><a href={`/clinic/submissions/${s.reference}`}>{s.reference}</a></td>
                   <td><LevelTag level={s.level} /></td>
                   <td>{s.name}</td>
-                  <td>{REGION_LABEL[s.region] ?? s.region}</td>
+                  <td>{p.regions[s.region] ?? s.region}</td>
                   <td>{formatTime(s.createdAt, p.timeZone)}<br /><span class="meta">waiting {formatDuration(p.now.getTime() - Date.parse(s.createdAt))}</span></td>
                   <td>{formatTime(s.dueAt, p.timeZone)}{overdue ? <><br /><span class="overdue">Overdue by {formatDuration(p.now.getTime() - Date.parse(s.dueAt))}</span></> : null}</td>
                   <td>{STATUS_LABEL[s.status]}</td>

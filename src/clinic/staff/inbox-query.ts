@@ -1,7 +1,6 @@
 // Reading the inbox's filters from the query string; a bad value is reported, never silently dropped.
 import { STATUSES, type InboxFilter } from '../../db/submission-types.js';
 import { LEVELS, type Region } from '../../engine/types.js';
-import { REGION_LABEL } from '../levels.js';
 import type { FieldError } from '../views/form-parts.js';
 
 export const PAGE_SIZE = 50;
@@ -22,7 +21,7 @@ function isRealDay(s: string): boolean {
 }
 
 /** Parses the filters; `me` as assignee means the signed-in user. */
-export function parseInboxQuery(query: unknown, userId: string): InboxQuery {
+export function parseInboxQuery(query: unknown, userId: string, regions: Readonly<Record<string, string>>): InboxQuery {
   const q = (query !== null && typeof query === 'object' ? query : {}) as Record<string, unknown>;
   const raw: Record<string, string> = {};
   for (const key of FILTER_KEYS) {
@@ -40,7 +39,7 @@ export function parseInboxQuery(query: unknown, userId: string): InboxQuery {
     else filter.level = level;
   }
   if (raw.region !== undefined) {
-    if (raw.region in REGION_LABEL) filter.region = raw.region as Region;
+    if (Object.hasOwn(regions, raw.region)) filter.region = raw.region as Region;
     else errors.push({ field: 'f-region', message: 'Choose a body area from the list' });
   }
   for (const key of ['from', 'to'] as const) {
