@@ -33,8 +33,9 @@ export function interview(
     const result = triage(content, answers);
     if (result.status !== 'question' || pages >= maxPages) return { result, answers, pages, findingsAsked };
     if (options.stopBefore?.(result.question) === true) return { result, answers, pages, findingsAsked, stopped: true };
+    const repeated = result.question.findings.find((f) => Object.hasOwn(answers, f));
+    if (repeated !== undefined) return { result, answers, pages, findingsAsked, repeated };
     for (const f of result.question.findings) {
-      if (Object.hasOwn(answers, f)) return { result, answers, pages, findingsAsked, repeated: f };
       answers[f] = answerFor(f, result.question);
       findingsAsked++;
     }

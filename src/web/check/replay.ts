@@ -1,5 +1,5 @@
 // Rebuilds the path of questions a set of answers went through, so pages can list, change and step back.
-import { triage } from '../../engine/index.js';
+import { interview, triage } from '../../engine/index.js';
 import type { AnswerValue, ClinicalContent, QuestionView, TriageResult } from '../../engine/types.js';
 
 export interface Step {
@@ -28,21 +28,13 @@ const MAX_STEPS = 200;
 export function replay(content: ClinicalContent, answers: Readonly<Record<string, AnswerValue>>): Replay {
   const checked = triage(content, answers);
   if (checked.status === 'invalid') return { steps: [], answers: {}, result: checked };
-  const steps: Step[] = [];
-  const path: Record<string, AnswerValue> = {};
-  for (let i = 0; i < MAX_STEPS; i++) {
-    const result = triage(content, path);
-    if (result.status !== 'question') return { steps, answers: path, result };
-    const { question } = result;
-    const unanswered = question.findings.some((f) => !Object.hasOwn(answers, f) || Object.hasOwn(path, f));
-    if (unanswered) return { steps, answers: path, result };
-    const values: Record<string, AnswerValue> = {};
-    for (const f of question.findings) {
-      const value = answers[f];
-      if (value !== undefined) values[f] = value;
-    }
-    Object.assign(path, values);
-    steps.push({ question, values });
-  }
-  return { steps, answers: path, result: triage(content, path) };
+  const steps: { question: QuestionView; values: Record<string, AnswerValue> }[] = [];
+  const run = interview(content, (finding, question) => {
+    if (steps.at(-1)?.question !== question) steps.push({ question, values: {} });
+    const value = answers[finding] as AnswerValue;
+    const step = steps.at(-1);
+    if (step) step.values[finding] = value;
+    return value;
+  }, { maxPages: MAX_STEPS, stopBefore: (question) => question.findings.some((f) => !Object.hasOwn(answers, f)) });
+  return { steps, answers: run.answers, result: run.result };
 }
