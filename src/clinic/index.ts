@@ -6,7 +6,7 @@ import type { OpenDatabaseOptions } from '../db/database.js';
 import { openStore } from '../db/store.js';
 import type { ClinicalContent } from '../engine/types.js';
 import { loadReferences, type Reference } from '../content/references.js';
-import { loadAssets } from '../server/assets.js';
+import { loadAssets, type Assets } from '../server/assets.js';
 import { argon2Hasher } from './auth/password.js';
 import { registerCookiesAndCsrf } from './auth/staff-session.js';
 import type { ClinicContext } from './clinic-context.js';
@@ -41,6 +41,9 @@ export interface CreateClinicOptions {
   /** Overrides of the database options (tests: a PostgreSQL schema). */
   database?: Partial<OpenDatabaseOptions>;
   publicDir?: string;
+  /** The web app's assets and reference list, when the caller has loaded them already (read from disk otherwise). */
+  assets?: Pick<Assets, 'css' | 'js' | 'favicon'>;
+  references?: ReadonlyMap<string, Reference>;
   /** Run the background jobs on timers (default true). */
   schedule?: boolean;
   log?: (message: string) => void;
@@ -68,12 +71,14 @@ export async function createClinic(options: CreateClinicOptions): Promise<Clinic
     store, smtp: settings.smtp, from: settings.mailFrom, to: settings.notifyTo, baseUrl: config.baseUrl,
     clinicName: config.clinic.name, timeZone: settings.due.timeZone, now, log,
   });
-  const assets = loadAssets(config, options.publicDir);
-  let references: ReadonlyMap<string, Reference> = new Map();
-  try {
-    references = loadReferences(config.contentDir);
-  } catch (error) {
-    log(`reference list not loaded, sources show as ids: ${error instanceof Error ? error.message : 'unknown error'}`);
+  const assets = options.assets ?? loadAssets(config, options.publicDir);
+  let references: ReadonlyMap<string, Reference> = options.references ?? new Map();
+  if (options.references === undefined) {
+    try {
+      references = loadReferences(config.contentDir);
+    } catch (error) {
+      log(`reference list not loaded, sources show as ids: ${error instanceof Error ? error.message : 'unknown error'}`);
+    }
   }
   const ctx: ClinicContext = {
     config, content, settings, store, now, formSecret, notifier, references,

@@ -12,7 +12,7 @@ import { checkRoutes } from '../web/routes/check-routes.js';
 import { infoRoutes } from '../web/routes/info-routes.js';
 import type { Site } from '../web/site.js';
 import { assetRoutes } from './asset-routes.js';
-import { loadAssets } from './assets.js';
+import { loadAssets, type Assets } from './assets.js';
 import type { AppContext } from './context.js';
 import { installErrorHandling } from './error-pages.js';
 import { healthRoutes } from './health-routes.js';
@@ -33,6 +33,8 @@ export interface BuildAppOptions {
   now?: () => Date;
   /** Folder of static assets (app.css, built scripts). */
   publicDir?: string;
+  /** The assets, when already loaded (they are read and compressed once; loaded from publicDir otherwise). */
+  assets?: Assets;
 }
 
 /** Request bodies are small: a full set of answers is under 4 KB. */
@@ -58,7 +60,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     return503OnClosing: true,
   };
   const app = Fastify(fastifyOptions);
-  const assets = loadAssets(config, options.publicDir);
+  const assets = options.assets ?? loadAssets(config, options.publicDir);
   const site: Site = { config, assets };
   const ctx: AppContext = { config, site, content, library: options.library ?? loadLibrary(config), now: options.now ?? (() => new Date()) };
 

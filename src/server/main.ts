@@ -6,6 +6,7 @@ import { ContentError, loadClinicalContent } from '../content/clinical-loader.js
 import { join } from 'node:path';
 import { loadLibrary } from '../web/library.js';
 import { buildApp } from './app.js';
+import { loadAssets } from './assets.js';
 
 function fail(title: string, problems: readonly string[]): never {
   console.error(`${title}\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -27,8 +28,10 @@ function load() {
 }
 
 const { config, content, library } = load();
-const clinic = await createClinic({ config, content });
-const app = buildApp({ config, content, library, clinic, logger: true });
+// Assets and the reference list are read once and shared by the web app and the clinic side.
+const assets = loadAssets(config);
+const clinic = await createClinic({ config, content, assets, references: library.references });
+const app = buildApp({ config, content, library, clinic, assets, logger: true });
 
 let closing = false;
 async function shutdown(signal: string): Promise<void> {
