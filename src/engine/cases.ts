@@ -6,25 +6,32 @@ import type { ClinicalContent } from './types.js';
 
 type Assign = Map<string, boolean | number | string>;
 
+export interface Cases {
+  best: number;
+  worst: number;
+  /** One reading of the unsure answers that gives the best case (to explain a best-case outcome). */
+  bestReading: ReadonlyMap<string, boolean | number | string>;
+}
+
 /**
  * The level ranks reached when every unsure answer is read in the most reassuring way (best) and in the
  * most worrying way (worst), over each finding's whole range. Unasked findings count as "no".
  */
-export function bestAndWorst(content: ClinicalContent, state: State): { best: number; worst: number } {
+export function bestAndWorst(content: ClinicalContent, state: State): Cases {
   if (state.unsure.size === 0) {
     const { lo } = bounds(content, closedEnv(state), state.region);
-    return { best: lo, worst: lo };
+    return { best: lo, worst: lo, bestReading: new Map() };
   }
-  return { best: search(content, state, new Map(), false, Infinity), worst: search(content, state, new Map(), true, -Infinity) };
-}
-
-/** One reading of the unsure answers that gives the best case (for explaining a best-case outcome). */
-export function bestReading(content: ClinicalContent, state: State, best: number): ReadonlyMap<string, boolean | number | string> {
-  let found: Assign | undefined;
-  search(content, state, new Map(), false, Infinity, (assign, value) => {
-    if (value === best && !found) found = new Map(assign);
+  // The search's minimum is the value of a leaf it reached, so the lowest leaf seen is a reading that gives it.
+  let reading: Assign = new Map();
+  let readingValue = Infinity;
+  const best = search(content, state, new Map(), false, Infinity, (assign, value) => {
+    if (value < readingValue) {
+      readingValue = value;
+      reading = new Map(assign);
+    }
   });
-  return found ?? new Map();
+  return { best, worst: search(content, state, new Map(), true, -Infinity), bestReading: reading };
 }
 
 /** The lowest rank certain to fire, and the highest rank that might fire, under an environment. */

@@ -2,18 +2,18 @@
 import { T, U, openFindings, possibleRiskGroups, riskCounts, truth, witnesses } from './logic.js';
 import { compiled } from './compiled.js';
 import { closedEnv, type State } from './state.js';
-import { bestReading } from './cases.js';
+import type { Cases } from './cases.js';
 import { LEVELS, levelRank } from './types.js';
 import type { ClinicalContent, FiredRule, Outcome, Region, RiskGroupResult, UnsureEffect } from './types.js';
 
 /** The outcome at `level` (a rank), with the evidence for every decision it shows. */
-export function explain(content: ClinicalContent, state: State, level: number, best: number, worst: number): Outcome {
+export function explain(content: ClinicalContent, state: State, level: number, { best, worst, bestReading }: Cases): Outcome {
   const env = closedEnv(state);
   const { rank, redFlags, regionRules } = compiled(content);
   const rules = regionRules(state.region);
   // With unsure answers, the rules listed are those of the most reassuring reading (the best case); a rule
   // that needs that reading names the unsure findings it assumed.
-  const reading = state.unsure.size > 0 ? closedEnv(state, bestReading(content, state, best)) : env;
+  const reading = state.unsure.size > 0 ? closedEnv(state, bestReading) : env;
   const trueIds = new Set(rules.filter((r) => truth(r.when, reading, content) === T).map((r) => r.id));
   const topFired = Math.max(-1, ...[...trueIds].map((id) => rank.get(id) ?? 0));
   const fired: FiredRule[] = [];

@@ -32,11 +32,12 @@ export function triage(content: ClinicalContent, rawAnswers: unknown): TriageRes
     const question = nextQuestion(content, new Map(required.findings.map((f) => [f, EMERGENCY])));
     if (question) return { status: 'question', question, asked, contentVersion };
   }
-  const { best, worst } = bestAndWorst(content, state);
+  const cases = bestAndWorst(content, state);
+  const { best, worst } = cases;
   const level = Math.max(best, worst - 1);
   if (best < EMERGENCY) {
     const question = nextQuestion(content, neededFindings(content, state, level));
     if (question) return { status: 'question', question, asked, contentVersion };
   }
-  return { status: 'outcome', outcome: explain(content, state, level, best, worst), contentVersion };
+  return { status: 'outcome', outcome: explain(content, state, level, cases), contentVersion };
 }
