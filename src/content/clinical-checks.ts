@@ -80,5 +80,7 @@ export function checkRules(rules: readonly RuleDef[], lists: ReadonlyMap<string,
     }
     if (r.nothingAbove === true && r.level !== 'self_care') at('nothing_above is for self-care rules', 'level: self_care');
     if (r.tiers && !lists.has(r.tiers.list)) at(`tiers name an unknown list ${r.tiers.list}`, [...lists.keys()].join(', '));
+    // Principle 9: safety-netting is generated from the rules, so every emergency and urgent rule says its sign.
+    if ((r.level === 'emergency' || r.level === 'urgent') && r.warning === undefined) at(`${r.level} rule ${r.id} has no warning sign`, 'warning: {text, signs, keywords}');
   });
 }

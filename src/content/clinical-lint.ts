@@ -1,34 +1,13 @@
 // Static checks of the clinical content for the safety lead: unused or unasked findings, rules that can never fire.
-import { F, FREE, T, U, conditionFindings, openFindings, truth, type Env, type Slot } from '../engine/logic.js';
-import { compiled } from '../engine/compiled.js';
+import { F, FREE, conditionFindings, truth, type Env } from '../engine/logic.js';
 import { levelRank } from '../engine/types.js';
-import type { ClinicalContent, Condition } from '../engine/types.js';
+import type { ClinicalContent } from '../engine/types.js';
 import type { ContentProblem } from './content-problem.js';
+import { satisfiable } from './satisfiable.js';
+export { satisfiable } from './satisfiable.js';
+import { lintSafetyNets } from './safety-net-lint.js';
 
 const FILE = 'content/clinical';
-
-/** Whether some answers make the condition true (searching every finding's range, unasked findings free). */
-export function satisfiable(content: ClinicalContent, c: Condition): boolean {
-  const { domain } = compiled(content);
-  const assign = new Map<string, Slot>();
-  const env: Env = (f) => assign.get(f) ?? FREE;
-  const search = (depth: number): boolean => {
-    const t = truth(c, env, content);
-    if (t !== U) return t === T;
-    if (depth > 64) return true;
-    const vars = new Set<string>();
-    openFindings(c, env, content, vars);
-    const f = vars.values().next().value;
-    if (f === undefined) return false;
-    for (const v of domain(f)) {
-      assign.set(f, v);
-      if (search(depth + 1)) return true;
-    }
-    assign.delete(f);
-    return false;
-  };
-  return search(0);
-}
 
 /** The highest level of a rule that mentions each finding. */
 function topLevels(content: ClinicalContent): Map<string, number> {
@@ -50,11 +29,16 @@ export function lintClinical(content: ClinicalContent): ContentProblem[] {
   const used = new Set<string>();
   for (const r of content.rules) conditionFindings(r.when, content, used);
   for (const f of [...content.riskScore.items, content.riskScore.bothersome.finding]) used.add(f);
-  for (const d of content.derivations) [d.finding, d.age, d.durationWeeks].forEach((f) => used.add(f));
+  for (const d of content.derivations) {
+    used.add(d.finding);
+    if (d.kind === 'onset') [d.age, d.durationWeeks].forEach((f) => used.add(f));
+    else conditionFindings(d.when, content, used);
+  }
   for (const q of content.questions) if (q.askWhen) q.findings.forEach((f) => used.add(f));
   const asked = new Set(content.questions.flatMap((q) => q.findings));
   const derived = new Set(content.derivations.map((d) => d.finding));
-  for (const f of content.findings.keys()) {
+  for (const [f, def] of content.findings) {
+    if (def.notAsked !== undefined || (def.type === 'choice' && def.recheckOf !== undefined)) continue;
     if (!used.has(f)) at('findings.yaml', `findings.${f}`, `finding ${f} is used by no rule, score or context question`, 'every finding used');
     if (!asked.has(f) && !derived.has(f)) at('questions.yaml', '', `finding ${f} is asked by no question and derived by nothing`, 'a question for every finding');
   }
@@ -65,9 +49,7 @@ export function lintClinical(content: ClinicalContent): ContentProblem[] {
     if (!satisfiable(content, r.when)) at('rules.yaml', `rules.${r.id}.when`, `rule ${r.id} can never fire`, 'a condition some answers make true');
     if (r.sources.length === 0) at('rules.yaml', `rules.${r.id}.sources`, `rule ${r.id} has no source`, 'at least one reference id');
   }
-  for (const [region, info] of content.regions) {
-    if (info.safetyNet.length === 0) at('regions.yaml', `regions.${region}`, `region ${region} has no safety-netting`, 'safety-net lines');
-  }
+  problems.push(...lintSafetyNets(content));
   const top = topLevels(content);
   for (const q of content.questions.filter((x) => x.kind === 'multi')) {
     const levels = new Set(q.findings.map((f) => top.get(f) ?? -1));

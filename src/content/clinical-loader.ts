@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { RECHECK_VALUES, recheckId } from '../engine/types.js';
 import type { ClinicalContent, Condition, DerivationDef, FindingDef, QuestionDef, RiskScoreDef, RuleDef } from '../engine/types.js';
 import { parseCondition, type SyntaxProblem } from './condition-syntax.js';
 import { checkCondition, checkReferences, checkRules } from './clinical-checks.js';
@@ -107,6 +108,8 @@ function compile(p: Parsed, problems: ContentProblem[], wording: Wording | undef
     ...(r.displaced_by ? { displacedBy: r.displaced_by } : {}),
     ...(r.nothing_above ? { nothingAbove: true } : {}),
     ...(r.explain ? { explain: true } : {}),
+    ...(r.action !== undefined ? { action: r.action } : {}),
+    ...(r.warning ? { warning: { text: r.warning.text, signs: r.warning.signs, keywords: r.warning.keywords } } : {}),
     ...(r.tiers ? { tiers: { list: r.tiers.list, tiers: r.tiers.tiers.map((t) => ({ atLeast: t.at_least, code: t.code, label: t.label })) } } : {}),
   }));
   checkRules(rules, lists, problems);
@@ -121,28 +124,51 @@ function compile(p: Parsed, problems: ContentProblem[], wording: Wording | undef
     sources: risk.sources,
   };
   const derived = p['derived.yaml'];
-  const derivations: DerivationDef[] = derived.derived.map((d) => ({ finding: d.finding, onsetBeforeAge: d.onset_before_age, age: d.age, durationWeeks: d.duration_weeks }));
+  const derivations: DerivationDef[] = derived.derived.map((d, i) => ('value' in d
+    ? { kind: 'value', finding: d.finding, value: d.value, when: syntax('derived.yaml')(d.when, `derived[${String(i)}].when`) }
+    : { kind: 'onset', finding: d.finding, onsetBeforeAge: d.onset_before_age, age: d.age, durationWeeks: d.duration_weeks }));
   const known = (file: string, path: string, ids: readonly string[]): void => {
     for (const f of ids) if (!findings.has(f)) problems.push({ file, path, message: `unknown finding ${f}`, expected: 'a finding of findings.yaml' });
   };
   known('risk.yaml', 'items', [...risk.items, risk.bothersome.finding]);
-  for (const d of derivations) known('derived.yaml', 'derived', [d.finding, d.age, d.durationWeeks]);
+  for (const d of derivations) known('derived.yaml', 'derived', d.kind === 'onset' ? [d.finding, d.age, d.durationWeeks] : [d.finding]);
+  addRechecks(questions, findings);
   const regions = compileRegions(p['regions.yaml'], findings, problems);
-  return { version, findings, questions, rules, definitions, lists, riskScore, derivations, regions, minimumAge: derived.scope.minimum_age };
+  return {
+    version, findings, questions, rules, definitions, lists, riskScore, derivations, regions,
+    minimumAge: derived.scope.minimum_age, levelActions: rulesFile.level_actions,
+  };
+}
+
+/**
+ * Principle 2b: each finding with a `clarify` text gets a companion finding, `<finding>_recheck` (yes or no), that
+ * holds the answer when it is asked again on its own. It is a choice, not a yes/no finding, so that a simulated
+ * person who does not list it answers "I'm not sure" (the clinical README's semantics), never a reassuring "no".
+ */
+function addRechecks(questions: readonly QuestionDef[], findings: Map<string, FindingDef>): void {
+  for (const q of questions) {
+    const f = q.findings[0];
+    if (q.clarify === undefined || f === undefined) continue;
+    findings.set(recheckId(f), {
+      id: recheckId(f), type: 'choice', required: false, values: RECHECK_VALUES, recheckOf: f,
+      meaning: `The answer when ${f} is asked again on its own after "I'm not sure" (safety principle 2b): yes or no replaces the unsure answer.`,
+    });
+  }
 }
 
 function compileFindings(file: Parsed['findings.yaml'], problems: ContentProblem[]): Map<string, FindingDef> {
   const findings = new Map<string, FindingDef>();
   for (const [fid, f] of Object.entries(file.findings)) {
     const at = (message: string, expected: string): void => { problems.push({ file: 'findings.yaml', path: `findings.${fid}`, message, expected }); };
+    const notAsked = f.not_asked === undefined ? {} : { notAsked: f.not_asked };
     if (f.type === 'number') {
       if (f.min === undefined || f.max === undefined || f.min > f.max) at('a number finding needs min <= max', 'min and max');
-      findings.set(fid, { id: fid, type: 'number', required: f.required, meaning: f.meaning, min: f.min ?? 0, max: f.max ?? 0, integer: f.integer, ...(f.units ? { units: f.units } : {}) });
+      findings.set(fid, { id: fid, type: 'number', required: f.required, meaning: f.meaning, min: f.min ?? 0, max: f.max ?? 0, integer: f.integer, ...(f.units ? { units: f.units } : {}), ...notAsked });
     } else if (f.type === 'choice') {
       if (!f.values) at('a choice finding needs values', 'values: [a, b]');
-      findings.set(fid, { id: fid, type: 'choice', required: f.required, meaning: f.meaning, values: f.values ?? [] });
+      findings.set(fid, { id: fid, type: 'choice', required: f.required, meaning: f.meaning, values: f.values ?? [], ...notAsked });
     } else {
-      findings.set(fid, { id: fid, type: 'boolean', required: f.required, meaning: f.meaning });
+      findings.set(fid, { id: fid, type: 'boolean', required: f.required, meaning: f.meaning, ...notAsked });
     }
   }
   return findings;
@@ -164,16 +190,15 @@ function checkQuestions(questions: readonly QuestionDef[], wording: Wording | un
 }
 
 function compileRegions(file: Parsed['regions.yaml'], findings: ReadonlyMap<string, FindingDef>, problems: ContentProblem[]): ClinicalContent['regions'] {
-  const regions = new Map<string, { tags: readonly string[]; safetyNet: readonly string[] }>();
+  const regions = new Map<string, { tags: readonly string[] }>();
   const regionFinding = findings.get('body_region');
   for (const r of regionFinding?.type === 'choice' ? regionFinding.values : []) {
     const entry = file.regions[r];
-    const net = entry ? file.safety_nets[entry.safety_net] : undefined;
-    if (!entry || !net) {
-      problems.push({ file: 'regions.yaml', path: `regions.${r}`, message: `region ${r} has no tags or safety net`, expected: 'tags and a known safety_net' });
+    if (!entry) {
+      problems.push({ file: 'regions.yaml', path: `regions.${r}`, message: `region ${r} has no article tags`, expected: 'tags: [...]' });
       continue;
     }
-    regions.set(r, { tags: entry.tags, safetyNet: net });
+    regions.set(r, { tags: entry.tags });
   }
   return regions;
 }
@@ -211,6 +236,7 @@ function compileQuestion(
     ...(o.finding !== undefined ? { finding: o.finding } : {}),
   }));
   const hint = reword?.hint ?? q.hint;
+  if ((q.label !== undefined || q.clarify !== undefined) && q.kind !== 'boolean') at('label and clarify are for yes/no questions', 'kind: boolean');
   return {
     id: q.id,
     kind: q.kind,
@@ -220,6 +246,8 @@ function compileQuestion(
     ...(hint !== undefined ? { hint } : {}),
     ...(options ? { options } : {}),
     ...(first?.type === 'number' && first.units ? { units: first.units } : {}),
+    ...(q.label !== undefined ? { label: q.label } : {}),
+    ...(q.clarify !== undefined ? { clarify: { text: q.clarify.text, sign: q.clarify.sign, ...(q.clarify.hint === undefined ? {} : { hint: q.clarify.hint }) } } : {}),
     ...(q.risk_topic === true ? { riskTopic: true } : {}),
     ...(q.ask_when !== undefined ? { askWhen: syntax(q.ask_when, `questions[${String(i)}].ask_when`) } : {}),
     ...(q.priority !== undefined ? { priority: q.priority } : {}),

@@ -16,6 +16,7 @@ const findingSchema = z.object({
   integer: z.boolean().default(false),
   units: z.array(unit).optional(),
   values: z.array(id).min(2).optional(),
+  not_asked: text.optional(),
 }).strict();
 
 const optionSchema = z.object({ value: id, label: text, hint: text.optional(), finding: id.optional() }).strict();
@@ -27,6 +28,8 @@ export const questionSchema = z.object({
   hint: text.optional(),
   unknown_allowed: z.boolean(),
   options: z.array(optionSchema).optional(),
+  label: text.optional(),
+  clarify: z.object({ text, hint: text.optional(), sign: text }).strict().optional(),
   risk_topic: z.boolean().optional(),
   ask_when: z.unknown().optional(),
   priority: level.optional(),
@@ -47,12 +50,19 @@ const ruleSchema = z.object({
     tiers: z.array(z.object({ at_least: z.number().int().min(1), code: id, label: text }).strict()).min(1),
   }).strict().optional(),
   article_tags: z.array(z.string().regex(/^[a-z][a-z-]*$/)).min(1),
+  action: text.optional(),
+  warning: z.object({
+    text,
+    signs: z.array(id),
+    keywords: z.array(z.array(z.string().trim().min(2)).min(1)),
+  }).strict().optional(),
 }).strict();
 
 export const schemas = {
   'findings.yaml': z.object({ findings: z.record(id, findingSchema) }).strict(),
   'questions.yaml': z.object({ questions: z.array(questionSchema).min(1) }).strict(),
   'rules.yaml': z.object({
+    level_actions: z.object({ emergency: text, urgent: text, soon: text, routine: text, self_care: text }).strict(),
     definitions: z.record(id, z.unknown()),
     lists: z.record(id, z.array(z.unknown())),
     rules: z.array(ruleSchema).min(1),
@@ -65,12 +75,14 @@ export const schemas = {
     sources: z.array(z.string()).min(1),
   }).strict(),
   'derived.yaml': z.object({
-    derived: z.array(z.object({ finding: id, onset_before_age: z.number(), age: id, duration_weeks: id }).strict()),
+    derived: z.array(z.union([
+      z.object({ finding: id, onset_before_age: z.number(), age: id, duration_weeks: id }).strict(),
+      z.object({ finding: id, value: z.boolean(), when: z.unknown() }).strict(),
+    ])),
     scope: z.object({ minimum_age: z.number().int().min(0) }).strict(),
   }).strict(),
   'regions.yaml': z.object({
-    regions: z.record(id, z.object({ tags: z.array(z.string()).min(1), safety_net: id }).strict()),
-    safety_nets: z.record(id, z.array(text).min(1)),
+    regions: z.record(id, z.object({ tags: z.array(z.string()).min(1) }).strict()),
   }).strict(),
 } as const;
 

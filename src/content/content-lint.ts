@@ -4,6 +4,7 @@ import type { ClinicalContent } from '../engine/types.js';
 import { adviceTexts, readAdvice, type Advice } from './advice.js';
 import { isPublished, readArticles, type Article } from './articles.js';
 import type { ContentProblem } from './content-problem.js';
+import { warningLine } from './safety-net.js';
 import { typedNumbers, unexplainedTerms } from './lint-text.js';
 import { markdownLinks, rejectedLinks, textBlocks } from './markdown.js';
 import { EXAMPLE_PLACEHOLDERS, PLACEHOLDER_NAMES, unknownPlaceholders } from './placeholders.js';
@@ -97,8 +98,9 @@ function uiPools(clinical: ClinicalContent | undefined, advice: Advice | undefin
       name: 'clinical/questions.yaml (questions, hints, options)',
       texts: clinical.questions.flatMap((q) => [q.text, q.hint ?? '', ...(q.options ?? []).flatMap((o) => [o.label, o.hint ?? ''])]),
     });
+    pools.push({ name: 'clinical/questions.yaml (statements and rechecks)', texts: clinical.questions.flatMap((q) => [q.label ?? '', q.clarify?.text ?? '', q.clarify?.hint ?? '']) });
     pools.push({ name: 'clinical/rules.yaml (outcome titles and reasons)', texts: clinical.rules.flatMap((r) => [r.title, r.reason]) });
-    pools.push({ name: 'clinical/regions.yaml (safety-netting)', texts: [...clinical.regions.values()].flatMap((r) => r.safetyNet) });
+    pools.push({ name: 'clinical/rules.yaml (safety-netting from the rules)', texts: clinical.rules.flatMap((r) => warningLine(clinical, r) ?? []) });
   }
   if (advice !== undefined) pools.push({ name: 'clinical/advice.yaml (outcome advice)', texts: adviceTexts(advice).map((t) => t.text) });
   return pools.map((p) => ({ name: p.name, texts: p.texts.filter((t) => t.trim() !== '').map(example) }));
@@ -126,7 +128,9 @@ function checkClinical(clinical: ClinicalContent, articles: readonly Article[], 
   const texts = [
     ...clinical.questions.flatMap((q) => [{ path: `questions.${q.id}`, text: `${q.text} ${q.hint ?? ''} ${(q.options ?? []).map((o) => `${o.label} ${o.hint ?? ''}`).join(' ')}` }]),
     ...clinical.rules.map((r) => ({ path: `rules.${r.id}`, text: `${r.title} ${r.reason}` })),
-    ...[...clinical.regions].map(([id, r]) => ({ path: `regions.${id}.safety_net`, text: r.safetyNet.join(' ') })),
+    ...clinical.rules.map((r) => ({ path: `rules.${r.id}.warning`, text: `${r.action ?? ''} ${r.warning?.text ?? ''}` })),
+    ...clinical.questions.map((q) => ({ path: `questions.${q.id}.label`, text: `${q.label ?? ''} ${q.clarify?.text ?? ''} ${q.clarify?.hint ?? ''} ${q.clarify?.sign ?? ''}` })),
+    ...Object.entries(clinical.levelActions).map(([l, t]) => ({ path: `level_actions.${l}`, text: t })),
   ];
   for (const { path, text } of texts) {
     for (const name of unknownPlaceholders(text)) problems.push({ file: 'content/clinical', path, message: `unknown placeholder {{${name}}}`, expected: 'one of the placeholders in src/content/placeholders.ts' });

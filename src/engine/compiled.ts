@@ -15,6 +15,12 @@ export interface Compiled {
   regionRules: (region: string | undefined) => readonly RuleDef[];
   /** For each finding, the index of the question that asks it. */
   questionOf: ReadonlyMap<string, number>;
+  /** For each asked finding, its place in the clinical order of questions.yaml (question, then option). */
+  order: ReadonlyMap<string, number>;
+  /** Yes/no findings with a statement form, which may share a "Do any of these apply?" page. */
+  groupable: ReadonlySet<string>;
+  /** Findings that are asked again on their own after "I'm not sure" (principle 2b). */
+  clarifiable: ReadonlySet<string>;
   /** Questions asked for context (ask_when), and those asking a required finding. */
   contextQuestions: readonly QuestionDef[];
   requiredQuestions: readonly QuestionDef[];
@@ -92,9 +98,22 @@ function compile(content: ClinicalContent): Compiled {
     return list;
   };
   const questionOf = new Map<string, number>();
-  content.questions.forEach((q, i) => { for (const f of q.findings) questionOf.set(f, i); });
+  const order = new Map<string, number>();
+  const groupable = new Set<string>();
+  const clarifiable = new Set<string>();
+  content.questions.forEach((q, i) => {
+    q.findings.forEach((f, k) => {
+      questionOf.set(f, i);
+      order.set(f, i * 100 + k);
+    });
+    const only = q.findings[0];
+    if (q.kind === 'boolean' && only !== undefined) {
+      if (q.label !== undefined && content.findings.get(only)?.required !== true) groupable.add(only);
+      if (q.clarify !== undefined) clarifiable.add(only);
+    }
+  });
   return {
-    rank, domain: (f) => domains.get(f) ?? [true, false], regionFindings, redFlags, regionRules, questionOf,
+    rank, domain: (f) => domains.get(f) ?? [true, false], regionFindings, redFlags, regionRules, questionOf, order, groupable, clarifiable,
     contextQuestions: content.questions.filter((q) => q.askWhen !== undefined),
     requiredQuestions: content.questions.filter((q) => q.findings.some((f) => content.findings.get(f)?.required === true)),
   };
@@ -128,8 +147,12 @@ function findingsFor(content: ClinicalContent, region: string): Set<string> {
   }
   for (const d of content.derivations) {
     if (out.has(d.finding)) {
-      out.add(d.age);
-      out.add(d.durationWeeks);
+      if (d.kind === 'onset') {
+        out.add(d.age);
+        out.add(d.durationWeeks);
+      } else {
+        conditionFindings(d.when, content, out);
+      }
     }
   }
   return out;

@@ -1,5 +1,5 @@
 // Builds the explained outcome: the rules that fired, the answers behind them, unsure effects and safety-netting.
-import { T, U, openFindings, possibleRiskGroups, riskCounts, truth, witnesses } from './logic.js';
+import { F, FREE, T, U, openFindings, possibleRiskGroups, riskCounts, truth, witnesses, type Env } from './logic.js';
 import { compiled } from './compiled.js';
 import { closedEnv, type State } from './state.js';
 import type { Cases } from './cases.js';
@@ -63,12 +63,32 @@ export function explain(content: ClinicalContent, state: State, level: number, {
     unsure,
     checkedAbsent,
     ...(riskGroup ? { riskGroup } : {}),
-    safetyNet: regionInfo?.safetyNet ?? [],
+    safetyNet: level >= levelRank('emergency') ? [] : safetyNetRules(content, state),
     articleTags: [...tags],
     bestCase: LEVELS[best] ?? 'self_care',
     worstCase: LEVELS[worst] ?? 'self_care',
     contentVersion: content.version,
   };
+}
+
+/**
+ * Principle 9: the emergency and urgent rules whose warning sign this person should watch for. A rule counts
+ * while it could still fire: its signs may yet appear, and no answer (a region, no replaced joint, no cancer,
+ * no leg pain for a knee) rules it out; unasked and unsure findings could go either way. Rules that already
+ * fired are left out: the person has reported those signs.
+ */
+export function safetyNetRules(content: ClinicalContent, state: State): string[] {
+  const { rank, regionRules } = compiled(content);
+  const closed = closedEnv(state);
+  const rules = regionRules(state.region).filter((r) => r.warning !== undefined && (rank.get(r.id) ?? 0) >= levelRank('urgent'));
+  const out: { id: string; r: number }[] = [];
+  for (const rule of rules) {
+    const signs = new Set(rule.warning?.signs ?? []);
+    const future: Env = (f) => (signs.has(f) ? FREE : state.known.get(f) ?? FREE);
+    if (truth(rule.when, future, content) === F || truth(rule.when, closed, content) === T) continue;
+    out.push({ id: rule.id, r: rank.get(rule.id) ?? 0 });
+  }
+  return out.sort((a, b) => b.r - a.r).map((x) => x.id);
 }
 
 function tierOf(content: ClinicalContent, tiers: NonNullable<ClinicalContent['rules'][number]['tiers']>, env: ReturnType<typeof closedEnv>) {

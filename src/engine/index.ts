@@ -6,3 +6,5 @@ export * from './types.js';
 export { regionFindings } from './region.js';
 export { interview, personAnswers } from './interview.js';
 export type { Interview, InterviewOptions } from './interview.js';
+export { safetyNetFor } from './safety-net.js';
+export { pageView } from './views.js';

@@ -5,12 +5,14 @@ import fc from 'fast-check';
 import { triage } from './index.js';
 import { compiled } from './compiled.js';
 import { T, truth } from './logic.js';
+import { interview as runInterview, personAnswers } from './interview.js';
 import { interview, realContent } from './test-support.js';
-import { levelRank, UNKNOWN } from './types.js';
+import { levelRank, recheckId, UNKNOWN } from './types.js';
 import type { AnswerValue, FindingDef, Level, TriageResult } from './types.js';
 
 const c = realContent();
-const findings = [...c.findings.values()];
+/** The catalogue's findings; a recheck (principle 2b) is asked only after "I'm not sure" and is tested on its own. */
+const findings = [...c.findings.values()].filter((d) => !(d.type === 'choice' && d.recheckOf !== undefined));
 const RUNS = 150;
 
 function valueArb(def: FindingDef, unknownWeight: number): fc.Arbitrary<AnswerValue> {
@@ -87,6 +89,23 @@ test('an unsure answer never gives a level more than one below what "yes" gives'
   }), { numRuns: RUNS });
 });
 
+test('an emergency sign asked again after "I\'m not sure" takes the yes or no given then (principle 2b)', () => {
+  const clarifiable = compiled(c).clarifiable;
+  let asked = 0;
+  fc.assert(fc.property(personArb(0), fc.constantFrom(...redFlags.filter((f) => clarifiable.has(f))), (person, flag) => {
+    for (const answer of [true, false]) {
+      const direct = levelOf(interview(c, { ...person, [flag]: answer }).result);
+      const unsure = { ...person, [flag]: UNKNOWN, [recheckId(flag)]: answer ? 'yes' : 'no' };
+      let again = false;
+      const run = runInterview(c, personAnswers(c, unsure), { stopBefore: (q) => { again ||= q.clarifies === flag; return false; } });
+      if (!again) continue;
+      asked++;
+      assert.equal(levelOf(run.result), direct, `${flag}: answering ${String(answer)} when asked again differs from answering it first (${direct})`);
+    }
+  }), { numRuns: 400 });
+  assert.ok(asked >= 10, `the recheck was asked in only ${String(asked)} runs`);
+});
+
 test('the outcome is the same whether answers come one page at a time or all at once', () => {
   fc.assert(fc.property(personArb(), (person) => {
     const { result, answers } = interview(c, person);
@@ -99,7 +118,13 @@ test('the outcome is the same whether answers come one page at a time or all at 
 test('asking adaptively reaches the same level as evaluating every rule on every answer (principle 1)', () => {
   fc.assert(fc.property(personArb(0), (person) => {
     const full = { ...person };
+    // A derived finding is never asked, so the person's own value for it never reaches the check (principle 6).
+    const given = (f: string): boolean | number | string => full[f] ?? false;
     for (const d of c.derivations) {
+      if (d.kind === 'value') {
+        if (truth(d.when, given, c) === T) full[d.finding] = d.value;
+        continue;
+      }
       const age = full[d.age];
       const weeks = full[d.durationWeeks];
       if (typeof age === 'number' && typeof weeks === 'number') full[d.finding] = age - weeks / 52.18 < d.onsetBeforeAge;

@@ -2,7 +2,7 @@
 import { validateAnswers } from './answers.js';
 import { bestAndWorst } from './cases.js';
 import { explain } from './explain.js';
-import { neededFindings, nextQuestion } from './next-question.js';
+import { neededFindings, nextQuestion, recheckQuestion } from './next-question.js';
 import { buildState, isAnswered } from './state.js';
 import { compiled } from './compiled.js';
 import { levelRank } from './types.js';
@@ -14,8 +14,9 @@ const EMERGENCY = levelRank('emergency');
  * Decides, from a person's answers (keyed by finding id, in any order, possibly more than was asked), the
  * next question or the outcome. Pure and deterministic; never throws on any input: invalid answers come back
  * as `{status: 'invalid'}` with a code and a path for each. Implements the safety principles of rules.md:
- * red flags before any lower outcome (1), unsure answers (2), stop at once on emergency (7), keep asking
- * while an answer could change the care shown (8).
+ * red flags before any lower outcome (1), unsure answers (2), an unsure emergency sign asked again on its own
+ * first (2b), derived findings never asked (6), stop at once on emergency (7), keep asking while an answer could
+ * change the care shown (8), safety-netting from the rules (9).
  */
 export function triage(content: ClinicalContent, rawAnswers: unknown): TriageResult {
   const contentVersion = content.version;
@@ -29,14 +30,14 @@ export function triage(content: ClinicalContent, rawAnswers: unknown): TriageRes
   const asked = answers.size;
   const required = compiled(content).requiredQuestions.find((q) => q.findings.some((f) => !isAnswered(state, f)));
   if (required) {
-    const question = nextQuestion(content, new Map(required.findings.map((f) => [f, EMERGENCY])));
+    const question = nextQuestion(content, { keys: new Map(required.findings.map((f) => [f, EMERGENCY])), via: new Map(), care: new Set() });
     if (question) return { status: 'question', question, asked, contentVersion };
   }
   const cases = bestAndWorst(content, state);
   const { best, worst } = cases;
   const level = Math.max(best, worst - 1);
   if (best < EMERGENCY) {
-    const question = nextQuestion(content, neededFindings(content, state, level));
+    const question = recheckQuestion(content, state) ?? nextQuestion(content, neededFindings(content, state, level));
     if (question) return { status: 'question', question, asked, contentVersion };
   }
   return { status: 'outcome', outcome: explain(content, state, level, cases), contentVersion };

@@ -15,9 +15,17 @@ export type Region =
 
 /** A finding of the catalogue, as loaded from content/clinical/findings.yaml. */
 export type FindingDef =
-  | { id: string; type: 'boolean'; required: boolean; meaning: string }
-  | { id: string; type: 'number'; required: boolean; meaning: string; min: number; max: number; integer: boolean; units?: readonly DurationUnit[] }
-  | { id: string; type: 'choice'; required: boolean; meaning: string; values: readonly string[] };
+  | { id: string; type: 'boolean'; required: boolean; meaning: string; notAsked?: string }
+  | { id: string; type: 'number'; required: boolean; meaning: string; min: number; max: number; integer: boolean; units?: readonly DurationUnit[]; notAsked?: string }
+  | { id: string; type: 'choice'; required: boolean; meaning: string; values: readonly string[]; notAsked?: string; recheckOf?: string };
+
+/** The answers to a recheck finding (`<finding>_recheck`, safety principle 2b). */
+export const RECHECK_VALUES = ['yes', 'no'] as const;
+
+/** The id of the finding that records the answer when `finding` is asked again on its own (principle 2b). */
+export function recheckId(finding: string): string {
+  return `${finding}_recheck`;
+}
 
 export type DurationUnit = 'days' | 'weeks' | 'months';
 
@@ -51,6 +59,14 @@ export interface QuestionOption {
 
 export type QuestionKind = 'boolean' | 'number' | 'choice' | 'multi';
 
+/** How to ask about an emergency sign again, on its own, after "I'm not sure" (safety principle 2b). */
+export interface Clarify {
+  text: string;
+  hint?: string;
+  /** The sign in a few words, for the result: "If you do have <sign>, …". */
+  sign: string;
+}
+
 export interface QuestionDef {
   id: string;
   kind: QuestionKind;
@@ -58,6 +74,10 @@ export interface QuestionDef {
   findings: readonly string[];
   text: string;
   hint?: string;
+  /** For yes/no questions: the same fact as a short statement, so it can share a "Do any of these apply?" page. */
+  label?: string;
+  /** For yes/no questions about an emergency sign: how to ask again after "I'm not sure". */
+  clarify?: Clarify;
   options?: readonly QuestionOption[];
   unknownAllowed: boolean;
   /** For number questions that take a duration: the units a person may answer in. */
@@ -94,6 +114,20 @@ export interface RuleDef {
   articleTags: readonly string[];
   /** Keep asking while this rule could still fire at the outcome's level, since it changes the advice shown. */
   explain?: boolean;
+  /** Where to go when this rule decides the result (rules.md "Where to go"), as a clause; else the level's own. */
+  action?: string;
+  /** The rule's warning sign for safety-netting (principle 9); every emergency and urgent rule has one. */
+  warning?: RuleWarning;
+}
+
+/** A rule's warning sign in plain words, and the findings that can still develop (see rules.yaml). */
+export interface RuleWarning {
+  /** Follows "… if you", e.g. "get numbness around your bottom". */
+  text: string;
+  /** Findings that can still develop; the rule's other findings are read from the answers. */
+  signs: readonly string[];
+  /** Word sets that find hand-written text about the same sign (for the content lint). */
+  keywords: readonly (readonly string[])[];
 }
 
 export interface RiskScoreDef {
@@ -106,14 +140,24 @@ export interface RiskScoreDef {
   sources: readonly string[];
 }
 
-export interface DerivationDef {
-  /** Derived boolean finding, e.g. ibp_onset_before_45. */
-  finding: string;
-  /** True when age − duration (in years) is below this age. */
-  onsetBeforeAge: number;
-  age: string;
-  durationWeeks: string;
-}
+/** A finding worked out from other answers instead of asked (safety principle 6). */
+export type DerivationDef =
+  | {
+    kind: 'onset';
+    /** Derived boolean finding, e.g. ibp_onset_before_45. */
+    finding: string;
+    /** True when age − duration (in years) is below this age. */
+    onsetBeforeAge: number;
+    age: string;
+    durationWeeks: string;
+  }
+  | {
+    kind: 'value';
+    finding: string;
+    /** The value the finding takes when `when` holds (e.g. noise_painful = false for "pain only"). */
+    value: boolean;
+    when: Condition;
+  };
 
 
 export interface ClinicalContent {
@@ -125,10 +169,12 @@ export interface ClinicalContent {
   lists: ReadonlyMap<string, readonly Condition[]>;
   riskScore: RiskScoreDef;
   derivations: readonly DerivationDef[];
-  /** Per region: article tags and safety-netting lines (with {{placeholders}}). */
-  regions: ReadonlyMap<string, { tags: readonly string[]; safetyNet: readonly string[] }>;
+  /** Per region: the article tags its outcomes link to. */
+  regions: ReadonlyMap<string, { tags: readonly string[] }>;
   /** Age below which the check is out of scope (16). */
   minimumAge: number;
+  /** Where to go for each level when no deciding rule names its own service (rules.md "Where to go"). */
+  levelActions: Readonly<Record<Level, string>>;
 }
 
 /** The next question, in the public API's shape. */
@@ -147,7 +193,15 @@ export interface QuestionView {
   units?: readonly DurationUnit[];
   /** A back-pain risk-group topic, asked in Creak's own words (the page says so). */
   riskTopic?: boolean;
+  /** The finding this page asks about again after "I'm not sure" (principle 2b). */
+  clarifies?: string;
+  /** Where the person is in the check, for a progress line. */
+  stage: Stage;
 }
+
+/** The parts of the check, in order: about you, warning signs, your symptoms. */
+export const STAGES = ['about_you', 'warning_signs', 'your_symptoms'] as const;
+export type Stage = (typeof STAGES)[number];
 
 export interface FiredRule {
   id: string;
@@ -190,7 +244,10 @@ export interface Outcome {
   /** Red flags asked about and answered no. */
   checkedAbsent: readonly string[];
   riskGroup?: RiskGroupResult;
-  /** Region-specific warning signs: when to call 999 or get urgent help. */
+  /**
+   * Safety-netting (principle 9): the emergency and urgent rules whose warning sign the person should watch for,
+   * most urgent first: every such rule that could still fire for them and has not already fired.
+   */
   safetyNet: readonly string[];
   articleTags: readonly string[];
   /** Level reached reading every unsure answer in the most reassuring and most worrying way. */

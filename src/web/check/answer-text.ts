@@ -68,7 +68,7 @@ export function findingLine(content: ClinicalContent, finding: string, value: An
   const q = place.question;
   const def = content.findings.get(finding);
   const view: QuestionView = {
-    id: q.id, kind: q.kind, findings: [finding], text: q.text, unknownAllowed: q.unknownAllowed,
+    id: q.id, kind: q.kind, findings: [finding], text: q.text, unknownAllowed: q.unknownAllowed, stage: 'about_you',
     ...(q.options === undefined ? {} : { options: q.options }), ...(q.units === undefined ? {} : { units: q.units }),
     ...(def?.type === 'number' ? { min: def.min, max: def.max } : {}),
   };

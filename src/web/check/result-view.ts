@@ -3,6 +3,7 @@ import { placeholders, type AppConfig } from '../../config.js';
 import { adviceFor, type OutcomeAdvice } from '../../content/advice.js';
 import type { Article } from '../../content/articles.js';
 import { fillPlaceholders } from '../../content/placeholders.js';
+import { safetyNetLines } from '../../content/safety-net.js';
 import type { Reference } from '../../content/references.js';
 import type { AnswerValue, ClinicalContent, Level, Outcome } from '../../engine/types.js';
 import { articlesForTags, publishedArticles } from '../blog.js';
@@ -88,7 +89,7 @@ export function resultView(
     rules,
     unsure,
     checkedAbsent: outcome.checkedAbsent.map(line),
-    safetyNet: outcome.safetyNet.map((t) => fillPlaceholders(t, values)),
+    safetyNet: safetyNetLines(content, outcome.safetyNet).map((t) => fillPlaceholders(t, values)),
     sources: referencesFor(library, sourceIds),
     articles: articlesForTags(outcome.articleTags, publishedArticles(library.articles, now)),
     answers,
