@@ -18,7 +18,8 @@ export interface BaselineRoute {
 
 async function serveApp(): Promise<void> {
   const config = loadConfig({ ...process.env, PORT: '0' });
-  const app = buildApp({ config, content: loadClinicalContent(), library: loadLibrary(config) });
+  const content = loadClinicalContent();
+  const app = buildApp({ config, content, library: loadLibrary(config, content) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   console.log(JSON.stringify({ port: typeof address === 'object' && address !== null ? address.port : 0 }));

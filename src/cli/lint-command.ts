@@ -18,7 +18,7 @@ export function runLint(): number {
     const worst = (d: typeof a): string => (d.worstFre ? `${d.worstFre.fre.toFixed(1)} (${d.worstFre.name})` : '-');
     console.log(`readability (Flesch reading ease): articles median ${a.medianFre.toFixed(1)}, worst ${worst(a)}; interface text median ${u.medianFre.toFixed(1)}, worst ${worst(u)}`);
     for (const s of content.skipped) console.log(`skipped: ${s}`);
-    for (const u of content.unverified) console.log(`unverified reference (cited, reported): ${u}`);
+    for (const u of content.unverified) console.log(`unverified reference (not cited, kept as a record): ${u}`);
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
     problems = [...error.problems];

@@ -9,6 +9,8 @@ import type { Placeholders } from './placeholders.js';
 import { REFERENCE_ID } from './references.js';
 import { TAGS, type Tag } from './tags.js';
 import { zodProblems } from './zod-problems.js';
+import { expandWarningSigns } from './warning-signs.js';
+import type { ClinicalContent } from '../engine/types.js';
 
 /** An article as loaded. Dates are calendar dates, "YYYY-MM-DD" (UK clinic days, no time). */
 export interface Article {
@@ -25,8 +27,10 @@ export interface Article {
   draft: boolean;
   /** Not published before this date. */
   scheduled?: string;
-  /** The body, without front matter. */
+  /** The body, without front matter, with warning-sign lists written from the rules. */
   markdown: string;
+  /** The body as written, before the warning-sign directives are expanded (what the lint checks by hand). */
+  handWritten: string;
   words: number;
   /** The file it came from. */
   file: string;
@@ -73,7 +77,7 @@ export function toDate(isoDay: string): Date {
 }
 
 /** Parses one article file's text; returns the article or the problems found. */
-export function parseArticle(file: string, source: string): { article?: Article; problems: ContentProblem[] } {
+export function parseArticle(file: string, source: string, clinical?: ClinicalContent): { article?: Article; problems: ContentProblem[] } {
   const match = FRONT_MATTER.exec(source);
   if (match === null) {
     return { problems: [{ file, path: '', message: 'no front matter found', expected: 'the file to start with YAML front matter between two "---" lines' }] };
@@ -96,26 +100,28 @@ export function parseArticle(file: string, source: string): { article?: Article;
   for (const [field, list] of [['tags', fm.tags], ['references', fm.references]] as const) {
     for (const d of new Set(duplicated(list))) problems.push({ file, path: field, message: `"${d}" is listed twice`, expected: 'each entry once' });
   }
-  const markdown = match[2] ?? '';
+  const raw = match[2] ?? '';
+  const { markdown, problems: directiveProblems } = expandWarningSigns(raw, clinical, file);
+  problems.push(...directiveProblems);
   if (markdown.trim() === '') problems.push({ file, path: 'body', message: 'the article has no text', expected: 'Markdown after the front matter' });
   if (problems.length > 0) return { problems };
   const article: Article = {
     slug: fm.slug, title: fm.title, summary: fm.summary, tags: fm.tags, published: fm.published,
     reviewed: fm.reviewed, reviewer: fm.reviewer, references: fm.references, draft: fm.draft ?? false,
-    markdown, words: countWords(textBlocks(markdown).map((b) => b.text).join(' ')), file,
+    markdown, handWritten: raw, words: countWords(textBlocks(markdown).map((b) => b.text).join(' ')), file,
   };
   if (fm.scheduled !== undefined) article.scheduled = fm.scheduled;
   return { article, problems };
 }
 
 /** Reads every article in the folder, returning those that are valid and every problem found. */
-export function readArticles(dir = 'content/articles'): { articles: Article[]; problems: ContentProblem[] } {
+export function readArticles(dir = 'content/articles', clinical?: ClinicalContent): { articles: Article[]; problems: ContentProblem[] } {
   const articles: Article[] = [];
   const problems: ContentProblem[] = [];
   const files = readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md').sort();
   for (const name of files) {
     const file = join(dir, name);
-    const parsed = parseArticle(file, readFileSync(file, 'utf8'));
+    const parsed = parseArticle(file, readFileSync(file, 'utf8'), clinical);
     problems.push(...parsed.problems);
     if (parsed.article !== undefined) articles.push(parsed.article);
   }
@@ -127,8 +133,8 @@ export function readArticles(dir = 'content/articles'): { articles: Article[]; p
  * Loads every article (newest first, then by slug). Throws ContentFileError listing every
  * problem in every file, so a bad article stops the server from starting rather than vanishing.
  */
-export function loadArticles(dir = 'content/articles'): Article[] {
-  const { articles, problems } = readArticles(dir);
+export function loadArticles(dir = 'content/articles', clinical?: ClinicalContent): Article[] {
+  const { articles, problems } = readArticles(dir, clinical);
   if (problems.length > 0) throw new ContentFileError(problems);
   return articles;
 }

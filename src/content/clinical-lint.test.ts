@@ -27,9 +27,10 @@ test('finds age thresholds that no age can meet', () => {
 test('finds unused and unasked findings, and questions that mix levels', () => {
   const findings = new Map(real.findings);
   findings.set('spare', { id: 'spare', type: 'boolean', required: false, meaning: 'test' });
-  const questions = real.questions.map((q) => (q.id === 'cauda-equina' ? { ...q, findings: [...q.findings, 'sexual_change'] } : q));
+  const multi = { id: 'mixed', kind: 'multi' as const, findings: ['bladder_change', 'sexual_change'], text: 'Do any of these apply?', unknownAllowed: true };
+  const questions = [...real.questions.filter((q) => !multi.findings.includes(q.findings[0] ?? '')), multi];
   const problems = lintClinical({ ...real, findings, questions });
   assert.ok(problems.some((p) => p.message.includes('finding spare is used by no rule')));
   assert.ok(problems.some((p) => p.message.includes('finding spare is asked by no question')));
-  assert.ok(problems.some((p) => p.message.includes('question cauda-equina groups findings of different levels')));
+  assert.ok(problems.some((p) => p.message.includes('question mixed groups findings of different levels')));
 });

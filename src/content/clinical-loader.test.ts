@@ -27,7 +27,7 @@ function problemsOf(fn: () => unknown): { file: string; path: string; message: s
 
 test('the repository content loads', () => {
   const c = loadClinicalContent();
-  assert.equal(c.rules.length, 48);
+  assert.equal(c.rules.length, 51);
   assert.match(c.version, /^[0-9a-f]{12}$/);
 });
 
@@ -46,7 +46,7 @@ test('has every finding of the shared catalogue with the same type and values', 
 test('names the file, path and expectation of each problem in invalid content', () => {
   const dir = copyContent();
   const rules = readFileSync(join(dir, 'rules.yaml'), 'utf8')
-    .replace('when: {all: [spinal, {any: [bladder_change, bowel_change, saddle_numbness]}]}', 'when: {all: [spinal, bladder_changed]}')
+    .replace("when: {all: [{any: [spinal, 'body_region in [hip, other]', back_related]}, {any: [bladder_change, bowel_change, saddle_numbness]}]}", 'when: {all: [spinal, bladder_changed]}')
     .replace('level: routine\n    title: Noise that comes with a lot of pain', 'level: sometimes\n    title: Noise that comes with a lot of pain');
   writeFileSync(join(dir, 'rules.yaml'), rules);
   const problems = problemsOf(() => loadClinicalContent(dir));
@@ -56,7 +56,7 @@ test('names the file, path and expectation of each problem in invalid content', 
 test('rejects unknown findings in a condition and unknown sources', () => {
   const dir = copyContent();
   writeFileSync(join(dir, 'rules.yaml'), readFileSync(join(dir, 'rules.yaml'), 'utf8')
-    .replace('when: {all: [spinal, {any: [bladder_change, bowel_change, saddle_numbness]}]}', 'when: {all: [spinal, bladder_changed]}')
+    .replace("when: {all: [{any: [spinal, 'body_region in [hip, other]', back_related]}, {any: [bladder_change, bowel_change, saddle_numbness]}]}", 'when: {all: [spinal, bladder_changed]}')
     .replace('sources: [girft-2023, finucane-2020]', 'sources: [nobody-2099]'));
   const problems = problemsOf(() => loadClinicalContent(dir));
   assert.ok(problems.some((p) => p.message.includes('"bladder_changed"') && p.path.startsWith('rules[0].when')), JSON.stringify(problems));
@@ -66,7 +66,7 @@ test('rejects unknown findings in a condition and unknown sources', () => {
 test('rejects a question that mixes types or allows "not sure" for a required finding', () => {
   const dir = copyContent();
   writeFileSync(join(dir, 'questions.yaml'), readFileSync(join(dir, 'questions.yaml'), 'utf8')
-    .replace('    hint: Your age in whole years.\n    unknown_allowed: false', '    hint: Your age in whole years.\n    unknown_allowed: true'));
+    .replace('    hint: Your age in whole years. If you are answering for someone else, give their age.\n    unknown_allowed: false', '    hint: Your age in whole years. If you are answering for someone else, give their age.\n    unknown_allowed: true'));
   const problems = problemsOf(() => loadClinicalContent(dir));
   assert.ok(problems.some((p) => p.file === 'questions.yaml' && p.path.includes('(age)') && p.expected === 'unknown_allowed: false'), JSON.stringify(problems));
 });

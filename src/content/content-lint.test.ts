@@ -21,7 +21,7 @@ function report(r: LintResult): string {
     ...r.readability.articles.map((s) => `  ${line(s)}`),
     ...r.readability.ui.map((s) => `  ${line(s)}`),
     ...r.skipped.map((s) => `skipped: ${s}`),
-    ...r.unverified.map((u) => `unverified reference (cited, reported): ${u}`),
+    ...r.unverified.map((u) => `unverified reference (not cited, kept as a record): ${u}`),
   ].join('\n');
 }
 
@@ -39,7 +39,7 @@ const goodArticle = (slug: string, body: string, extra = ''): string => `---
 title: "A title"
 slug: ${slug}
 summary: "A summary."
-tags: [knee, knee-noise]
+tags: [knee, joint-noises]
 published: 2026-01-01
 reviewed: 2026-01-02
 reviewer: "Physiotherapist"
@@ -78,7 +78,7 @@ test('the lint reports references, links, numbers, placeholders and medical word
   }, ['ref-a', 'ref-unused', 'ref-unverified']);
   const messages = lintContent({ ...dirs, now }).problems.map((p) => p.message);
   const expected = [
-    /reference "ref-missing" is not in the reference list/, /reference "ref-unverified" is cited, not verified, and has no note/,
+    /reference "ref-missing" is not in the reference list/, /reference "ref-unverified" is cited but not verified/,
     /reference "ref-unused" is not cited anywhere/, /number "999" typed/, /unknown placeholder \{\{clinicFax\}\}/,
     /missing article "\/articles\/missing"/, /tag "elbow", which no article has/, /unknown tag "\/tags\/nope"/,
     /internal link "\/about"/, /was not rendered as a link/, /"\/articles\/later", which is not published yet/,
@@ -104,12 +104,12 @@ test('with clinical content: every rule links to an article and every article is
   });
   const clinical: ClinicalContent = {
     version: 'test', findings: new Map(), questions: [{ id: 'q', kind: 'boolean', findings: ['x'], text: 'Does your knee click?', unknownAllowed: true }],
-    rules: [rule('R1', ['knee-noise']), rule('R9', ['jaw'])], definitions: new Map(), lists: new Map(),
+    rules: [rule('R1', ['joint-noises']), rule('R9', ['jaw'])], definitions: new Map(), lists: new Map(),
     riskScore: { items: [], psychosocial: [], bothersome: { finding: 'b', values: [] }, appliesWhen: { kind: 'true', finding: 'x' }, sources: [] },
     derivations: [], regions: new Map([['knee', { tags: ['knee'] }]]), minimumAge: 16,
     levelActions: { emergency: 'call {{emergencyNumber}}', urgent: 'get help today', soon: 'see a GP', routine: 'book physio', self_care: 'look after it' },
   };
-  const lonely = goodArticle('lonely', plainBody.replace('/articles/other', '/check')).replace('tags: [knee, knee-noise]', 'tags: [elbow]');
+  const lonely = goodArticle('lonely', plainBody.replace('/articles/other', '/check')).replace('tags: [knee, joint-noises]', 'tags: [elbow]');
   const dirs = fixture({ 'one.md': goodArticle('one', plainBody.replace('/articles/other', '/check')), 'lonely.md': lonely });
   const messages = lintContent({ ...dirs, clinical, now }).problems.map((p) => p.message);
   assert.ok(messages.some((m) => /rule R9 links to no published article/.test(m)), messages.join('\n'));

@@ -1,10 +1,11 @@
 // The content lint: articles, references, links, outcome↔article coverage, placeholders, readability, glossary.
 import { join } from 'node:path';
-import type { ClinicalContent } from '../engine/types.js';
+import { LEVELS, type ClinicalContent, type Level } from '../engine/types.js';
 import { adviceTexts, readAdvice, type Advice } from './advice.js';
 import { isPublished, readArticles, type Article } from './articles.js';
 import type { ContentProblem } from './content-problem.js';
 import { warningLine } from './safety-net.js';
+import { lowerUrgencyProblems } from './safety-net-lint.js';
 import { typedNumbers, unexplainedTerms } from './lint-text.js';
 import { markdownLinks, rejectedLinks, textBlocks } from './markdown.js';
 import { EXAMPLE_PLACEHOLDERS, PLACEHOLDER_NAMES, unknownPlaceholders } from './placeholders.js';
@@ -106,7 +107,15 @@ function uiPools(clinical: ClinicalContent | undefined, advice: Advice | undefin
   return pools.map((p) => ({ name: p.name, texts: p.texts.filter((t) => t.trim() !== '').map(example) }));
 }
 
-function checkClinical(clinical: ClinicalContent, articles: readonly Article[], now: Date, problems: ContentProblem[]): Set<string> {
+/** The level a piece of advice is shown with: a level's own text, or a rule's note. */
+function shownAt(clinical: ClinicalContent, path: string): { shownAt?: Level } {
+  const [kind, key] = path.split('.');
+  if (kind === 'levels' && (LEVELS as readonly string[]).includes(key ?? '')) return { shownAt: key as Level };
+  const rule = kind === 'rules' ? clinical.rules.find((r) => r.id === key) : undefined;
+  return rule === undefined ? {} : { shownAt: rule.level };
+}
+
+function checkClinical(clinical: ClinicalContent, articles: readonly Article[], advice: Advice | undefined, now: Date, problems: ContentProblem[]): Set<string> {
   const file = 'content/clinical/rules.yaml';
   const published = articles.filter((a) => isPublished(a, now));
   const outcomeTags = new Set<string>();
@@ -132,6 +141,12 @@ function checkClinical(clinical: ClinicalContent, articles: readonly Article[], 
     ...clinical.questions.map((q) => ({ path: `questions.${q.id}.label`, text: `${q.label ?? ''} ${q.clarify?.text ?? ''} ${q.clarify?.hint ?? ''} ${q.clarify?.sign ?? ''}` })),
     ...Object.entries(clinical.levelActions).map(([l, t]) => ({ path: `level_actions.${l}`, text: t })),
   ];
+  // Principle 9: no hand-written text may give a lower urgency for a warning sign than its rule.
+  problems.push(...lowerUrgencyProblems(clinical, [
+    ...articles.filter((a) => isPublished(a, now)).map((a) => ({ file: a.file, path: 'body', text: a.handWritten })),
+    ...clinical.rules.map((r) => ({ file: 'content/clinical/rules.yaml', path: `rules.${r.id}.reason`, text: r.reason, shownAt: r.level })),
+    ...(advice === undefined ? [] : adviceTexts(advice).map((t) => ({ file: advice.file, path: t.path, text: t.text, ...shownAt(clinical, t.path) }))),
+  ]));
   for (const { path, text } of texts) {
     for (const name of unknownPlaceholders(text)) problems.push({ file: 'content/clinical', path, message: `unknown placeholder {{${name}}}`, expected: 'one of the placeholders in src/content/placeholders.ts' });
     for (const n of typedNumbers(text)) problems.push({ file: 'content/clinical', path, message: `number "${n}" typed into the text`, expected: 'a placeholder such as {{emergencyNumber}}' });
@@ -147,7 +162,7 @@ export function lintContent(options: LintOptions): LintResult {
   const { articlesDir, contentDir, clinical, now } = options;
   const problems: ContentProblem[] = [];
   const skipped: string[] = [];
-  const { articles, problems: articleProblems } = readArticles(articlesDir);
+  const { articles, problems: articleProblems } = readArticles(articlesDir, clinical);
   problems.push(...articleProblems);
   const { references, problems: refProblems } = readReferences(contentDir);
   problems.push(...refProblems);
@@ -155,16 +170,16 @@ export function lintContent(options: LintOptions): LintResult {
   problems.push(...adviceProblems);
   const bySlug = new Map(articles.map((a) => [a.slug, a]));
 
-  // References: every cited one exists; one that could not be verified must say why in its note (rules.md cites
-  // a few sources we could not find: they stay cited, marked unverified, and are reported); every listed one is used.
+  // References: every cited one exists and has been read and checked (principle 10: an unverified reference is
+  // never shown to a person, so nothing published may cite it). Every verified one is used; an unverified one may
+  // stay in the list, uncited, as the record of a source that could not be confirmed (its note says why).
   const used = new Set<string>();
   const unverified = new Set<string>();
   const cite = (file: string, path: string, id: string): void => {
     used.add(id);
     const ref = references.get(id);
     if (ref === undefined) problems.push({ file, path, message: `reference "${id}" is not in the reference list`, expected: 'an id from content/references*.yaml' });
-    else if (!ref.verified && (ref.note ?? '').trim() === '') problems.push({ file, path, message: `reference "${id}" is cited, not verified, and has no note saying what could not be checked`, expected: 'verified: true after checking the source, or a note explaining what could not be verified' });
-    else if (!ref.verified) unverified.add(`${id}: ${ref.note ?? ''}`);
+    else if (!ref.verified) problems.push({ file, path, message: `reference "${id}" is cited but not verified`, expected: 'only references that have been read and checked (verified: true), safety principle 10' });
   };
   for (const a of articles) a.references.forEach((id, i) => { cite(a.file, `references.${i}`, id); });
   for (const s of advice?.selfManagement ?? []) s.sources.forEach((id, i) => { cite(advice?.file ?? '', `self_management.${s.id}.sources.${i}`, id); });
@@ -175,7 +190,12 @@ export function lintContent(options: LintOptions): LintResult {
     skipped.push('rule sources, outcome→article links and question readability: no clinical content given');
   }
   if (refProblems.length === 0) {
-    for (const id of references.keys()) {
+    for (const [id, ref] of references) {
+      if (!ref.verified) {
+        if ((ref.note ?? '').trim() === '') problems.push({ file: join(contentDir, 'references*.yaml'), path: id, message: `unverified reference "${id}" has no note saying what could not be checked`, expected: 'a note explaining what could not be verified' });
+        else unverified.add(`${id}: ${ref.note ?? ''}`);
+        continue;
+      }
       if (!used.has(id)) problems.push({ file: join(contentDir, 'references*.yaml'), path: id, message: `reference "${id}" is not cited anywhere`, expected: 'each reference cited by an article, a rule or the advice (or removed)' });
     }
   }
@@ -184,7 +204,7 @@ export function lintContent(options: LintOptions): LintResult {
 
   // Every article is reachable: from an outcome (its tags) or from another article's link.
   if (clinical !== undefined) {
-    const outcomeTags = checkClinical(clinical, articles, now, problems);
+    const outcomeTags = checkClinical(clinical, articles, advice, now, problems);
     const linked = new Set<string>();
     for (const a of articles) {
       for (const l of markdownLinks(a.markdown)) {

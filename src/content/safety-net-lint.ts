@@ -38,18 +38,27 @@ export function lintSafetyNets(content: ClinicalContent): ContentProblem[] {
   return problems;
 }
 
-/** The urgency a sentence asks for, judged from its words; undefined when it asks for no action. */
-export function urgencyOf(sentence: string): Level | undefined {
-  const s = sentence.toLowerCase();
-  if (/\{\{emergencynumber\}\}|\b999\b|a&e|\bemergency department\b|call an ambulance/.test(s)) return 'emergency';
-  if (/\btoday\b|same day|\{\{urgentline\}\}|\b111\b|urgent treatment centre|straight away|at once/.test(s)) return 'urgent';
+/** The most urgent action a text asks for, judged from its words; undefined when it asks for none. */
+export function urgencyOf(text: string): Level | undefined {
+  const s = text.toLowerCase();
+  if (/\{\{emergencynumber\}\}|\b999\b|a&e|\bemergency department\b|call an ambulance|straight away|at once|\bright away\b/.test(s)) return 'emergency';
+  if (/\btoday\b|same day|\{\{urgentline\}\}|\b111\b|urgent treatment centre/.test(s)) return 'urgent';
   if (/\b(gp|doctor|physio|physiotherapist|dentist)\b|within (a few|\d+) (days|weeks)|\bsoon\b|\bbook\b/.test(s)) return 'soon';
   return undefined;
 }
 
-/** Splits text (plain or Markdown) into sentences, list items and headings. */
-function sentences(text: string): string[] {
-  return text.split(/\n+|(?<=[.!?])\s+/).map((s) => s.replace(/^[-*#>\s]+/, '').trim()).filter((s) => s !== '');
+/** Whether a word or phrase appears in lower-case text as a whole word ("rash" is not in "crash"). */
+function wordIn(text: string, phrase: string): boolean {
+  const escaped = phrase.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^a-z])${escaped}`).test(text);
+}
+
+/**
+ * Splits text (plain or Markdown) into paragraphs, list items and headings: the unit in which a sign and the
+ * action for it are read together ("Less feeling in your genitals … see your GP within a few days").
+ */
+function units(text: string): string[] {
+  return text.split(/\n\s*\n|\n(?=\s*(?:[-*+]|\d+\.|#+)\s)/).map((s) => s.replace(/^[-*#>\s]+/, '').replace(/\s+/g, ' ').trim()).filter((s) => s !== '');
 }
 
 /** A hand-written text to check: where it is and what it says. */
@@ -57,23 +66,27 @@ export interface TextSource {
   file: string;
   path: string;
   text: string;
+  /** The level of the result the text is shown with, if only one (a rule's note, a level's advice). */
+  shownAt?: Level;
 }
 
 /**
  * Principle 9's second check: hand-written text must never give a lower urgency for a warning sign than its rule.
- * A sentence that names a rule's sign (all words of one of its `keywords` sets) and asks for an action less
- * urgent than the rule's level is a problem. Sentences without an action (a list of signs) are left alone.
+ * A paragraph or list item that names a rule's sign (all words of one of its `keywords` sets) and asks for no
+ * action more urgent than one below the rule's level is a problem. Text without an action (a list of signs) is
+ * left alone.
  */
 export function lowerUrgencyProblems(content: ClinicalContent, sources: readonly TextSource[]): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const rules = content.rules.filter((r) => r.warning !== undefined && r.warning.keywords.length > 0);
   for (const source of sources) {
-    for (const s of sentences(source.text)) {
-      const urgency = urgencyOf(s);
-      if (urgency === undefined) continue;
+    for (const s of units(source.text)) {
+      const asked = urgencyOf(s);
+      if (asked === undefined) continue;
+      const urgency = source.shownAt !== undefined && levelRank(source.shownAt) > levelRank(asked) ? source.shownAt : asked;
       const lower = s.toLowerCase();
       for (const rule of rules) {
-        const names = rule.warning?.keywords.some((set) => set.every((w) => lower.includes(w.toLowerCase()))) === true;
+        const names = rule.warning?.keywords.some((set) => set.every((w) => wordIn(lower, w))) === true;
         if (names && levelRank(urgency) < levelRank(rule.level)) {
           problems.push({
             file: source.file, path: source.path,

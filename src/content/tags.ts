@@ -1,12 +1,12 @@
 // The closed vocabulary of article tags, shared by articles and the rules' articleTags.
 
-/** Body-region tags. */
+/** Body-region tags (one per region: "back" covers back pain, "knee" knee noises). */
 export const REGION_TAGS = ['back', 'neck', 'jaw', 'shoulder', 'elbow', 'wrist-hand', 'hip', 'knee', 'ankle-foot'] as const;
 
 /** Topic tags. */
 export const TOPIC_TAGS = [
-  'joint-noises', 'cracking', 'knuckle-cracking', 'knee-noise', 'snapping-hip', 'replaced-joint', 'after-surgery',
-  'back-pain', 'sciatica', 'cauda-equina', 'red-flags', 'neck-pain', 'exercise', 'physiotherapy', 'self-care',
+  'joint-noises', 'cracking', 'knuckle-cracking', 'snapping-hip', 'replaced-joint', 'after-surgery',
+  'sciatica', 'cauda-equina', 'red-flags', 'exercise', 'physiotherapy', 'self-care',
 ] as const;
 
 export const TAGS = [...REGION_TAGS, ...TOPIC_TAGS] as const;

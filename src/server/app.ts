@@ -62,7 +62,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   const app = Fastify(fastifyOptions);
   const assets = options.assets ?? loadAssets(config, options.publicDir);
   const site: Site = { config, assets };
-  const ctx: AppContext = { config, site, content, library: options.library ?? loadLibrary(config), now: options.now ?? (() => new Date()) };
+  const ctx: AppContext = { config, site, content, library: options.library ?? loadLibrary(config, content), now: options.now ?? (() => new Date()) };
 
   addResponseHooks(app, securityHeaders(config));
   installErrorHandling(app, site);

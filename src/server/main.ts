@@ -17,7 +17,7 @@ function load() {
   try {
     const config = loadConfig();
     const content = loadClinicalContent(join(config.contentDir, 'clinical'), { riskWordingFile: config.riskWordingFile });
-    return { config, content, library: loadLibrary(config) };
+    return { config, content, library: loadLibrary(config, content) };
   } catch (err) {
     if (err instanceof ConfigError) fail('Creak cannot start: the configuration is invalid.', err.problems);
     if (err instanceof ContentError || err instanceof ContentFileError) {

@@ -14,7 +14,8 @@ let cached: { content: ClinicalContent; library: Library; config: AppConfig } | 
 export function seeded(): { content: ClinicalContent; library: Library; config: AppConfig } {
   if (cached === undefined) {
     const config = loadConfig({});
-    cached = { config, content: loadClinicalContent(), library: loadLibrary(config) };
+    const content = loadClinicalContent();
+    cached = { config, content, library: loadLibrary(config, content) };
   }
   return cached;
 }

@@ -4,6 +4,7 @@ import { loadArticles, renderArticleHtml, type Article } from '../content/articl
 import { loadAdvice, type Advice } from '../content/advice.js';
 import { loadReferences, type Reference } from '../content/references.js';
 import { placeholders, type AppConfig } from '../config.js';
+import type { ClinicalContent } from '../engine/types.js';
 
 export interface Library {
   articles: readonly Article[];
@@ -22,8 +23,8 @@ export function makeLibrary(config: AppConfig, articles: readonly Article[], ref
 }
 
 /** Loads articles and references from the content folder; throws the loaders' errors on invalid content. */
-export function loadLibrary(config: AppConfig): Library {
-  return makeLibrary(config, loadArticles(join(config.contentDir, 'articles')), loadReferences(config.contentDir),
+export function loadLibrary(config: AppConfig, clinical: ClinicalContent): Library {
+  return makeLibrary(config, loadArticles(join(config.contentDir, 'articles'), clinical), loadReferences(config.contentDir),
     loadAdvice(join(config.contentDir, 'clinical')));
 }
 
