@@ -11,6 +11,8 @@ import { zodProblems } from './zod-problems.js';
 const REGIONS = ['lower_back', 'upper_back', 'neck', 'jaw', 'shoulder', 'elbow', 'wrist_hand', 'hip', 'knee', 'ankle_foot', 'other'] as const satisfies readonly Region[];
 
 export interface LevelAdvice {
+  /** When to act, in a few words ("Today"); the out-of-scope advice has none. */
+  timeFrame?: string;
   title: string;
   meaning: string;
   doNow: readonly string[];
@@ -44,6 +46,7 @@ export interface Advice {
 
 /** The advice shown with one result, placeholders filled (plain text: templates escape it). */
 export interface OutcomeAdvice {
+  timeFrame?: string;
   title: string;
   meaning: string;
   doNow: string[];
@@ -53,7 +56,7 @@ export interface OutcomeAdvice {
 }
 
 const text = z.string().trim().min(1);
-const levelSchema = z.strictObject({ title: text, meaning: text, do_now: z.array(text).min(1), expect: text });
+const levelSchema = z.strictObject({ time_frame: text.optional(), title: text, meaning: text, do_now: z.array(text).min(1), expect: text });
 const ruleNoteSchema = z.union([text, z.strictObject({ text, tiers: z.record(z.string().regex(/^[a-z_]+$/), text) })]);
 const fileSchema = z.strictObject({
   levels: z.strictObject(Object.fromEntries(LEVELS.map((l) => [l, levelSchema])) as Record<Level, typeof levelSchema>),
@@ -81,6 +84,7 @@ export function adviceTexts(advice: Advice): { path: string; text: string }[] {
   const out: { path: string; text: string }[] = [];
   const level = (prefix: string, a: LevelAdvice): void => {
     out.push({ path: `${prefix}.title`, text: a.title }, { path: `${prefix}.meaning`, text: a.meaning }, { path: `${prefix}.expect`, text: a.expect });
+    if (a.timeFrame !== undefined) out.push({ path: `${prefix}.time_frame`, text: a.timeFrame });
     a.doNow.forEach((t, i) => out.push({ path: `${prefix}.do_now.${i}`, text: t }));
   };
   for (const l of LEVELS) level(`levels.${l}`, advice.levels[l]);
@@ -94,7 +98,7 @@ export function adviceTexts(advice: Advice): { path: string; text: string }[] {
 }
 
 function toLevel(a: z.infer<typeof levelSchema>): LevelAdvice {
-  return { title: a.title, meaning: a.meaning, doNow: a.do_now, expect: a.expect };
+  return { title: a.title, meaning: a.meaning, doNow: a.do_now, expect: a.expect, ...(a.time_frame === undefined ? {} : { timeFrame: a.time_frame }) };
 }
 
 /** Reads and checks content/clinical/advice.yaml; returns the advice (if readable) and every problem. */
@@ -164,6 +168,7 @@ export function adviceFor(advice: Advice, outcome: Pick<Outcome, 'level' | 'regi
   const withSelfCare = outcome.level === 'self_care' || outcome.level === 'routine';
   const set = withSelfCare ? selfManagementFor(advice, outcome) : undefined;
   return {
+    ...(level.timeFrame === undefined ? {} : { timeFrame: fill(level.timeFrame) }),
     title: fill(level.title), meaning: fill(level.meaning), doNow: level.doNow.map(fill), expect: fill(level.expect),
     selfManagement: (set?.items ?? []).map(fill), ruleNotes,
   };

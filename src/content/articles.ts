@@ -27,6 +27,8 @@ export interface Article {
   draft: boolean;
   /** Not published before this date. */
   scheduled?: string;
+  /** Offered with a result only to people of this age or older (e.g. an article about arthritis). */
+  minAge?: number;
   /** The body, without front matter, with warning-sign lists written from the rules. */
   markdown: string;
   /** The body as written, before the warning-sign directives are expanded (what the lint checks by hand). */
@@ -52,6 +54,7 @@ const frontMatterSchema = z.strictObject({
   references: z.array(z.string().regex(REFERENCE_ID, 'not a valid reference id')).min(1),
   draft: z.boolean().optional(),
   scheduled: isoDate.optional(),
+  min_age: z.number().int().min(16).max(120).optional(),
 });
 
 const FIELDS = Object.keys(frontMatterSchema.shape);
@@ -67,6 +70,7 @@ const EXPECTED: Readonly<Record<string, string>> = {
   references: 'a list of reference ids from content/references*.yaml, e.g. [kawchuk-2015]',
   draft: 'true or false',
   scheduled: 'a date as YYYY-MM-DD',
+  min_age: 'the youngest age the article is offered to with a result, e.g. 40 for an article about arthritis',
 };
 
 const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)([\s\S]*)$/;
@@ -111,6 +115,7 @@ export function parseArticle(file: string, source: string, clinical?: ClinicalCo
     markdown, handWritten: raw, words: countWords(textBlocks(markdown).map((b) => b.text).join(' ')), file,
   };
   if (fm.scheduled !== undefined) article.scheduled = fm.scheduled;
+  if (fm.min_age !== undefined) article.minAge = fm.min_age;
   return { article, problems };
 }
 

@@ -148,10 +148,12 @@ function compile(p: Parsed, problems: ContentProblem[], wording: Wording | undef
 function addRechecks(questions: readonly QuestionDef[], findings: Map<string, FindingDef>): void {
   for (const q of questions) {
     const f = q.findings[0];
-    if (q.clarify === undefined || f === undefined) continue;
+    const def = f === undefined ? undefined : findings.get(f);
+    if (q.clarify === undefined || f === undefined || def === undefined) continue;
+    const values = def.type === 'choice' ? def.values : RECHECK_VALUES;
     findings.set(recheckId(f), {
-      id: recheckId(f), type: 'choice', required: false, values: RECHECK_VALUES, recheckOf: f,
-      meaning: `The answer when ${f} is asked again on its own after "I'm not sure" (safety principle 2b): yes or no replaces the unsure answer.`,
+      id: recheckId(f), type: 'choice', required: false, values, recheckOf: f,
+      meaning: `The answer when ${f} is asked again on its own after "I'm not sure" (safety principle 2b): it replaces the unsure answer.`,
     });
   }
 }
@@ -236,7 +238,8 @@ function compileQuestion(
     ...(o.finding !== undefined ? { finding: o.finding } : {}),
   }));
   const hint = reword?.hint ?? q.hint;
-  if ((q.label !== undefined || q.clarify !== undefined) && q.kind !== 'boolean') at('label and clarify are for yes/no questions', 'kind: boolean');
+  if (q.label !== undefined && q.kind !== 'boolean') at('label is for yes/no questions', 'kind: boolean');
+  if (q.clarify !== undefined && q.kind !== 'boolean' && q.kind !== 'choice') at('clarify is for yes/no and choice questions', 'kind: boolean or choice');
   return {
     id: q.id,
     kind: q.kind,

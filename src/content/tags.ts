@@ -17,3 +17,10 @@ const tagSet: ReadonlySet<string> = new Set(TAGS);
 export function isTag(value: string): value is Tag {
   return tagSet.has(value);
 }
+
+const regionSet: ReadonlySet<string> = new Set(REGION_TAGS);
+
+/** Whether a tag names a body region (articles about one region are offered only for that region). */
+export function isRegionTag(value: string): boolean {
+  return regionSet.has(value);
+}

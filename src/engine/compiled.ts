@@ -107,10 +107,9 @@ function compile(content: ClinicalContent): Compiled {
       order.set(f, i * 100 + k);
     });
     const only = q.findings[0];
-    if (q.kind === 'boolean' && only !== undefined) {
-      if (q.label !== undefined && content.findings.get(only)?.required !== true) groupable.add(only);
-      if (q.clarify !== undefined) clarifiable.add(only);
-    }
+    if (only === undefined) return;
+    if (q.kind === 'boolean' && q.label !== undefined && content.findings.get(only)?.required !== true) groupable.add(only);
+    if ((q.kind === 'boolean' || q.kind === 'choice') && q.clarify !== undefined) clarifiable.add(only);
   });
   return {
     rank, domain: (f) => domains.get(f) ?? [true, false], regionFindings, redFlags, regionRules, questionOf, order, groupable, clarifiable,

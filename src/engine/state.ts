@@ -32,8 +32,9 @@ export function buildState(content: ClinicalContent, answers: ReadonlyMap<string
     if (value !== UNKNOWN) known.set(id, value);
     else {
       const again = answers.get(recheckId(id));
-      if (again === 'yes' || again === 'no') known.set(id, again === 'yes');
-      else unsure.add(id);
+      if (again === undefined || again === UNKNOWN) unsure.add(id);
+      else if (content.findings.get(id)?.type === 'boolean') known.set(id, again === 'yes');
+      else known.set(id, again);
     }
   }
   const derived = new Set<string>();

@@ -19,7 +19,7 @@ export type FindingDef =
   | { id: string; type: 'number'; required: boolean; meaning: string; min: number; max: number; integer: boolean; units?: readonly DurationUnit[]; notAsked?: string }
   | { id: string; type: 'choice'; required: boolean; meaning: string; values: readonly string[]; notAsked?: string; recheckOf?: string };
 
-/** The answers to a recheck finding (`<finding>_recheck`, safety principle 2b). */
+/** The answers to the recheck of a yes/no finding (`<finding>_recheck`, safety principle 2b). */
 export const RECHECK_VALUES = ['yes', 'no'] as const;
 
 /** The id of the finding that records the answer when `finding` is asked again on its own (principle 2b). */
@@ -76,7 +76,7 @@ export interface QuestionDef {
   hint?: string;
   /** For yes/no questions: the same fact as a short statement, so it can share a "Do any of these apply?" page. */
   label?: string;
-  /** For yes/no questions about an emergency sign: how to ask again after "I'm not sure". */
+  /** For yes/no and choice questions about an emergency sign: how to ask again after "I'm not sure". */
   clarify?: Clarify;
   options?: readonly QuestionOption[];
   unknownAllowed: boolean;

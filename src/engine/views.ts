@@ -69,7 +69,7 @@ export function recheckView(content: ClinicalContent, finding: string): Question
     unknownAllowed: true,
     clarifies: finding,
     stage: 'warning_signs',
-    options: RECHECK_VALUES.map((v) => ({ value: v, label: v === 'yes' ? 'Yes' : 'No' })),
+    options: q.kind === 'choice' ? q.options ?? [] : RECHECK_VALUES.map((v) => ({ value: v, label: v === 'yes' ? 'Yes' : 'No' })),
   };
 }
 
@@ -88,7 +88,7 @@ export function pageView(content: ClinicalContent, id: string, findings: readonl
   const questionFor = (qid: string): QuestionDef | undefined => content.questions.find((q) => q.id === qid);
   if (id.startsWith(RECHECK_PREFIX)) {
     const q = questionFor(id.slice(RECHECK_PREFIX.length));
-    const finding = q?.kind === 'boolean' ? q.findings[0] : undefined;
+    const finding = q?.kind === 'boolean' || q?.kind === 'choice' ? q.findings[0] : undefined;
     return finding === undefined ? undefined : recheckView(content, finding);
   }
   if (id.startsWith(GROUP_PREFIX)) {

@@ -1,5 +1,6 @@
 // The blog's logic: which articles are published now, pages of the index, related articles, structured data.
 import { isPublished, type Article } from '../content/articles.js';
+import { isRegionTag } from '../content/tags.js';
 import type { Reference } from '../content/references.js';
 import { absoluteUrl, type Site } from './site.js';
 
@@ -35,13 +36,40 @@ export function relatedArticles(article: Article, published: readonly Article[],
     .map((x) => x.a);
 }
 
-/** Published articles carrying any of these tags, best match first (used for results' "read more"). */
-export function articlesForTags(tags: readonly string[], published: readonly Article[], limit = 4): Article[] {
-  const wanted = new Set(tags);
+/** Who a result is for: enough to choose articles that fit the person (region, age, a replaced joint, surgery). */
+export interface Reader {
+  /** The tags of the person's body region (content/clinical/regions.yaml). */
+  regionTags: readonly string[];
+  age?: number | undefined;
+  replacedJoint: boolean;
+  hadSurgery: boolean;
+  /** Tags of the rules that fired, by level: the topics of warning signs (soon and above) may cross regions. */
+  ruleTags: readonly string[];
+  warningTags: readonly string[];
+}
+
+/**
+ * Up to `limit` published articles for a result: about the person's region or about no region in particular, never
+ * another body part unless it is the topic of a warning sign they have (a knee with back-related leg pain gets the
+ * cauda equina card); never about a replaced joint or an operation they have not had; never below an article's
+ * minimum age. Best match first.
+ */
+export function articlesForReader(reader: Reader, published: readonly Article[], limit = 4): Article[] {
+  const wanted = new Set([...reader.regionTags, ...reader.ruleTags]);
+  const warning = new Set(reader.warningTags);
+  const region = new Set(reader.regionTags);
   return published
-    .map((a) => ({ a, shared: a.tags.filter((t) => wanted.has(t)).length }))
+    .filter((a) => {
+      const regions = a.tags.filter((t) => isRegionTag(t));
+      const fitsRegion = regions.length === 0 || regions.some((t) => region.has(t)) || a.tags.some((t) => !isRegionTag(t) && warning.has(t));
+      if (!fitsRegion) return false;
+      if (a.tags.includes('replaced-joint') && !reader.replacedJoint) return false;
+      if (a.tags.includes('after-surgery') && !reader.hadSurgery) return false;
+      return a.minAge === undefined || reader.age === undefined || reader.age >= a.minAge;
+    })
+    .map((a) => ({ a, shared: a.tags.filter((t) => wanted.has(t)).length, local: a.tags.some((t) => region.has(t)) ? 1 : 0 }))
     .filter((x) => x.shared > 0)
-    .sort((x, y) => y.shared - x.shared || x.a.slug.localeCompare(y.a.slug))
+    .sort((x, y) => y.shared - x.shared || y.local - x.local || x.a.slug.localeCompare(y.a.slug))
     .slice(0, limit)
     .map((x) => x.a);
 }

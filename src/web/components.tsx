@@ -34,13 +34,13 @@ const KIND_NOTE: Readonly<Record<Reference['kind'], string>> = {
 };
 
 /** A numbered list of sources; one without a DOI or URL is said to be so (safety principle 5). */
-export function ReferenceList({ references }: { references: readonly Reference[] }) {
+export function ReferenceList({ references, numbered = false }: { references: readonly Reference[]; numbered?: boolean }) {
   return (
     <ol class="refs">
-      {references.map((r) => {
+      {references.map((r, i) => {
         const link = referenceLink(r);
         return (
-          <li id={`ref-${r.id}`}>
+          <li id={numbered ? `source-${String(i + 1)}` : `ref-${r.id}`}>
             {r.citation} <span class="meta">({KIND_NOTE[r.kind]}{link === undefined ? ', no online copy' : ''})</span>
             {link === undefined ? null : <> <a href={link}>{r.doi === undefined ? 'Read it online' : `doi:${r.doi}`}</a></>}
           </li>

@@ -10,13 +10,19 @@ export type Facts = Readonly<Record<string, AnswerValue>>;
 export const PEOPLE: Readonly<Record<Level, Facts>> = {
   emergency: { age_years: 44, body_region: 'lower_back', main_concern: 'pain_only', bladder_change: true, saddle_numbness: true },
   urgent: { age_years: 35, body_region: 'knee', main_concern: 'pain_only', joint_hot_red: true, joint_swollen: true, pain_score: 6, duration_weeks: 0.5, trend: 'worse' },
-  soon: { age_years: 30, body_region: 'knee', main_concern: 'noise_and_pain', noise_type: 'repeated_click', noise_painful: false, joint_gives_way: true, pain_score: 3, duration_weeks: 8, trend: 'same' },
+  soon: { age_years: 30, body_region: 'knee', main_concern: 'noise_and_pain', noise_type: 'repeated_click', noise_painful: false, injury_recent: true, joint_gives_way: true, pain_score: 3, duration_weeks: 3, trend: 'same' },
   routine: { age_years: 62, body_region: 'knee', main_concern: 'pain_only', pain_score: 7, duration_weeks: 26, trend: 'same' },
   self_care: { age_years: 28, body_region: 'knee', main_concern: 'noise_only', noise_type: 'grinding', noise_painful: false, pain_score: 0, duration_weeks: 52, trend: 'same' },
 };
 
 /** Someone with low back pain, whose check asks how long it has lasted. */
 export const BACK_PAIN: Facts = { age_years: 40, body_region: 'lower_back', main_concern: 'pain_only', pain_score: 3, duration_weeks: 1, trend: 'better' };
+
+/** Someone with low back pain who is not sure about numbness around the bottom: the check asks about it again. */
+export const UNSURE_SIGN: Facts = { ...BACK_PAIN, saddle_numbness: 'unknown' };
+
+/** Someone with a painless wrist noise after an operation on it: one of their questions stands alone on its page. */
+const WRIST_AFTER_SURGERY: Facts = { age_years: 50, body_region: 'wrist_hand', main_concern: 'noise_only', surgery_recent: true };
 
 /** The answer a person gives to one finding (see Facts). */
 export function factValue(content: ClinicalContent, facts: Facts, finding: string): AnswerValue {
@@ -83,11 +89,13 @@ function questionExamples(content: ClinicalContent): PageExample[] {
     ['choice', 'question-choice', (q) => q.kind === 'choice' && !q.unknownAllowed && q.id !== 'age'],
     ['multi', 'question-multi', (q) => q.kind === 'multi'],
     ['boolean', 'question-boolean', (q) => q.kind === 'boolean'],
+    ['choice', 'question-recheck', (q) => q.clarifies !== undefined],
     ['number', 'question-number-duration', (q) => (q.units ?? []).length > 0],
     ['number', 'question-number-unsure', (q) => q.kind === 'number' && q.unknownAllowed && (q.units ?? []).length === 0],
   ];
   return kinds.map(([, name, stop]) => {
-    const facts = name === 'question-number-duration' ? BACK_PAIN : name === 'question-number-unsure' ? PEOPLE.routine : PEOPLE.self_care;
+    const facts = name === 'question-number-duration' ? BACK_PAIN : name === 'question-number-unsure' ? PEOPLE.routine
+      : name === 'question-recheck' ? UNSURE_SIGN : name === 'question-boolean' ? WRIST_AFTER_SURGERY : PEOPLE.self_care;
     const { answers, stoppedAt } = answerUntil(content, facts, stop);
     if (stoppedAt === undefined) throw new Error(`no example reaches ${name}`);
     return Object.keys(answers).length === 0 ? get(name, 'question', '/check') : post(name, 'question', '/check/answers', hidden(answers));

@@ -13,6 +13,8 @@ export interface LayoutProps {
   canonicalPath?: string;
   /** Check pages: show the emergency line, keep out of search engines. */
   check?: boolean;
+  /** Show the emergency line (default: on check pages). A non-urgent result carries its own safety net instead. */
+  emergencyLine?: boolean;
   /** Prefix the title with "Error: " (GOV.UK pattern for pages showing an error summary). */
   hasError?: boolean;
   noindex?: boolean;
@@ -155,7 +157,7 @@ export function Layout(props: LayoutProps) {
         {raw(parts.header)}
         <div class="w">
           <main id="main">
-            {props.check === true ? raw(parts.emergency) : null}
+            {(props.emergencyLine ?? props.check) === true ? raw(parts.emergency) : null}
             {props.back ?? null}
             {props.children}
           </main>

@@ -1,5 +1,5 @@
 // One question per page (GOV.UK question pattern): the question as the heading, hint, answers, Continue and Back.
-import type { QuestionOption, QuestionView } from '../../engine/types.js';
+import { STAGES, type QuestionOption, type QuestionView, type Stage } from '../../engine/types.js';
 import { HiddenAnswers, type AnswerFieldsSource } from '../hidden-answers.js';
 import type { Prefill } from '../check/question-input.js';
 import { Layout } from '../layout.js';
@@ -169,12 +169,31 @@ export function BackControl({ backAnswers, action = '/check/back' }: { backAnswe
   );
 }
 
+const STAGE_LABELS: Readonly<Record<Stage, string>> = {
+  about_you: 'About you',
+  warning_signs: 'Warning signs',
+  your_symptoms: 'Your symptoms',
+};
+
+/** Where the person is in the check: About you, Warning signs, Your symptoms, then Your result. */
+export function Progress({ stage }: { stage: Stage }) {
+  return (
+    <nav aria-label="Progress" class="progress">
+      <ol>
+        {STAGES.map((s) => <li {...(s === stage ? { 'aria-current': 'step' as const } : {})}>{STAGE_LABELS[s]}</li>)}
+        <li>Your result</li>
+      </ol>
+    </nav>
+  );
+}
+
 export function QuestionPage(props: QuestionPageProps) {
   const { site, question, error } = props;
   return (
     <Layout site={site} title={question.text} check={true} hasError={error !== undefined} back={<BackControl backAnswers={props.backAnswers} {...(props.backAction === undefined ? {} : { action: props.backAction })} />}>
       {error === undefined ? null : <ErrorSummary errors={[{ href: '#answer', text: error }]} />}
       {props.notice === undefined ? null : <div class="inset"><p>{props.notice}</p></div>}
+      <Progress stage={question.stage} />
       <form method="post" action="/check" novalidate>
         <input type="hidden" name="q" value={question.id} />
         <input type="hidden" name="v" value={props.contentVersion} />

@@ -16,14 +16,6 @@ export interface ResultPageProps {
   notice?: string;
 }
 
-const COULD_BE: Readonly<Record<Level, string>> = {
-  emergency: 'an emergency',
-  urgent: 'something to check today',
-  soon: 'something to check soon',
-  routine: 'something a physiotherapist should see',
-  self_care: 'something you can look after yourself',
-};
-
 function ActionLinks({ site, level }: { site: Site; level: Level }) {
   const { config } = site;
   switch (level) {
@@ -38,17 +30,24 @@ function ActionLinks({ site, level }: { site: Site; level: Level }) {
       );
     case 'soon':
     case 'routine':
-    case 'self_care':
       return (
         <p>
-          {level === 'self_care' ? null : <><a class="btn" href={config.clinic.bookingUrl}>Book an appointment</a><br /></>}
-          Call {config.clinic.name} on <Tel number={config.clinic.phone} /> ({config.clinic.openingHours})
+          <a class="btn" href={config.clinic.bookingUrl}>Book an appointment</a><br />
+          Or call {config.clinic.name} on <Tel number={config.clinic.phone} /> ({config.clinic.openingHours})
         </p>
       );
+    case 'self_care':
+      return <p><a href="#self-care">See how to look after it yourself</a></p>;
   }
 }
 
+function Sources({ numbers }: { numbers: readonly number[] }) {
+  if (numbers.length === 0) return null;
+  return <p class="meta">Sources: {numbers.map((n, i) => <>{i > 0 ? ', ' : ''}<a href={`#source-${String(n)}`}>{`[${String(n)}]`}</a></>)}</p>;
+}
+
 function Why({ view }: { view: ResultView }) {
+  const unsureBelow = view.raisedByUnsure ? [] : view.unsure;
   return (
     <>
       <h2>Why you got this result</h2>
@@ -56,7 +55,6 @@ function Why({ view }: { view: ResultView }) {
         <div class="inset">
           <h3>{r.title}</h3>
           <p>{r.reason}</p>
-          {r.note === undefined ? null : <p>{r.note}</p>}
           {r.because.length === 0 ? null : (
             <>
               <p>Because you told us:</p>
@@ -66,22 +64,13 @@ function Why({ view }: { view: ResultView }) {
           {r.assuming.length === 0 ? null : (
             <p>This takes the answer you were not sure about ({r.assuming.map((a) => a.label.replace(/[?:]$/, '')).join('; ')}) in the most reassuring way.</p>
           )}
-          {r.sources.length === 0 ? null : <p class="meta">Rule {r.id}. Sources: {r.sources.map((s, i) => <>{i > 0 ? ', ' : ''}<a href={`#ref-${s}`}>{s}</a></>)}</p>}
+          <Sources numbers={r.sources} />
         </div>
       ))}
-      {view.unsure.length === 0 ? null : (
+      {unsureBelow.length === 0 ? null : (
         <>
           <h3>Answers you were not sure about</h3>
-          <p>
-            {view.outcome.level === view.outcome.bestCase
-              ? 'If the answer to one of these turns out to be yes, you may need help sooner:'
-              : 'You were not sure about these. To keep you safe, we gave you a more urgent result, in case the answer is yes:'}
-          </p>
-          <ul>
-            {view.unsure.map((u) => (
-              <li>{u.label} – this could be {COULD_BE[u.couldBe]} ({u.ruleTitle.charAt(0).toLowerCase() + u.ruleTitle.slice(1)}).</li>
-            ))}
-          </ul>
+          <ul>{unsureBelow.map((u) => <li>{u.ifYes}</li>)}</ul>
         </>
       )}
       {view.checkedAbsent.length === 0 ? null : (
@@ -94,6 +83,18 @@ function Why({ view }: { view: ResultView }) {
   );
 }
 
+/** When an unsure answer set the level, that comes first: what to do if the sign is there, and if you are not sure. */
+function UnsureFirst({ view }: { view: ResultView }) {
+  if (!view.raisedByUnsure) return null;
+  return (
+    <div class="inset">
+      <h2>You were not sure about a warning sign</h2>
+      <ul>{view.unsure.filter((u) => u.couldBe === view.unsure[0]?.couldBe).map((u) => <li>{u.ifYes}</li>)}</ul>
+      <p>If you are not sure, {view.whereToGo.map((w) => w.charAt(0).toLowerCase() + w.slice(1)).join(' Or ')}.</p>
+    </div>
+  );
+}
+
 function SaveAndShare({ view }: { view: ResultView }) {
   return (
     <section class="share" aria-labelledby="share-title">
@@ -102,8 +103,7 @@ function SaveAndShare({ view }: { view: ResultView }) {
       <p class="js-only"><button type="button" class="btn btn-2" id="print-button">Print or save as PDF</button></p>
       <p>
         Or keep this link. It holds your answers, so only share it with people you trust. If you open it later, we
-        will work out your result again, and tell you if the check has changed since (this result used check
-        version {view.outcome.contentVersion}).
+        will work out your result again, and tell you if the check has changed since.
       </p>
       <p><label class="lbl" for="share-link">Link to this result</label><input id="share-link" type="text" readonly value={view.shareUrl} /></p>
       <p><a href={view.shareUrl}>Open the link to this result</a></p>
@@ -131,14 +131,24 @@ export function ResultPage({ site, view, notice }: ResultPageProps) {
   const { config } = site;
   const level = outcome.level;
   return (
-    <Layout site={site} title={`Your result: ${advice.title}`} check={true}>
+    <Layout site={site} title={`Your result: ${advice.title}`} check={true} emergencyLine={level === 'emergency' || level === 'urgent'}>
       {notice === undefined ? null : <div class="inset"><p>{notice}</p></div>}
       <div class={`card card-${level}`}>
         <p class="lvl">{LEVEL_LABELS[level]}</p>
         <h1>{advice.title}</h1>
+        {advice.timeFrame === undefined ? null : <p><strong>When:</strong> {advice.timeFrame}</p>}
         <p>{advice.meaning}</p>
         <ActionLinks site={site} level={level} />
       </div>
+      <UnsureFirst view={view} />
+      <h2>Where to go</h2>
+      <ul>{view.whereToGo.map((w) => <li><LinkedText text={`${w}.`} config={config} /></li>)}</ul>
+      {view.notes.length === 0 ? null : (
+        <>
+          <h2>What this means</h2>
+          {view.notes.map((n) => <p><LinkedText text={n} config={config} /></p>)}
+        </>
+      )}
       <h2>What to do now</h2>
       <ul>{advice.doNow.map((d) => <li><LinkedText text={d} config={config} /></li>)}</ul>
       {level === 'emergency' || view.safetyNet.length === 0 ? null : (
@@ -151,7 +161,7 @@ export function ResultPage({ site, view, notice }: ResultPageProps) {
       <p><LinkedText text={advice.expect} config={config} /></p>
       {advice.selfManagement.length === 0 ? null : (
         <>
-          <h2>Looking after yourself</h2>
+          <h2 id="self-care">Looking after yourself</h2>
           <ul>{advice.selfManagement.map((s) => <li><LinkedText text={s} config={config} /></li>)}</ul>
         </>
       )}
@@ -165,13 +175,13 @@ export function ResultPage({ site, view, notice }: ResultPageProps) {
       {view.sources.length === 0 ? null : (
         <>
           <h2>Sources</h2>
-          <ReferenceList references={view.sources} />
+          <ReferenceList references={view.sources} numbered={true} />
         </>
       )}
       <SaveAndShare view={view} />
       <SendToClinic site={site} view={view} />
       <p class="no-print"><a href="/check">Start the check again</a></p>
-      <p class="meta">This result was worked out with version {outcome.contentVersion} of the check. It is not a diagnosis.</p>
+      <p class="meta">Check content version {outcome.contentVersion}. This result is not a diagnosis.</p>
     </Layout>
   );
 }
