@@ -21,8 +21,6 @@ export const BACK_PAIN: Facts = { age_years: 40, body_region: 'lower_back', main
 /** Someone with low back pain who is not sure about numbness around the bottom: the check asks about it again. */
 export const UNSURE_SIGN: Facts = { ...BACK_PAIN, saddle_numbness: 'unknown' };
 
-/** Someone with a painless wrist noise after an operation on it: one of their questions stands alone on its page. */
-const WRIST_AFTER_SURGERY: Facts = { age_years: 50, body_region: 'wrist_hand', main_concern: 'noise_only', surgery_recent: true };
 
 /** The answer a person gives to one finding (see Facts). */
 export function factValue(content: ClinicalContent, facts: Facts, finding: string): AnswerValue {
@@ -94,9 +92,10 @@ function questionExamples(content: ClinicalContent): PageExample[] {
     ['number', 'question-number-unsure', (q) => q.kind === 'number' && q.unknownAllowed && (q.units ?? []).length === 0],
   ];
   return kinds.map(([, name, stop]) => {
-    const facts = name === 'question-number-duration' ? BACK_PAIN : name === 'question-number-unsure' ? PEOPLE.routine
-      : name === 'question-recheck' ? UNSURE_SIGN : name === 'question-boolean' ? WRIST_AFTER_SURGERY : PEOPLE.self_care;
-    const { answers, stoppedAt } = answerUntil(content, facts, stop);
+    const candidates = name === 'question-number-duration' ? [BACK_PAIN] : name === 'question-number-unsure' ? [PEOPLE.routine]
+      : name === 'question-recheck' ? [UNSURE_SIGN] : [PEOPLE.self_care, PEOPLE.soon, PEOPLE.urgent, BACK_PAIN];
+    const reached = candidates.map((facts) => answerUntil(content, facts, stop)).find((r) => r.stoppedAt !== undefined);
+    const { answers, stoppedAt } = reached ?? { answers: {}, stoppedAt: undefined };
     if (stoppedAt === undefined) throw new Error(`no example reaches ${name}`);
     return Object.keys(answers).length === 0 ? get(name, 'question', '/check') : post(name, 'question', '/check/answers', hidden(answers));
   });

@@ -49,7 +49,7 @@ interface OptionProps {
 }
 
 function Option({ type, id, value, label, hint, checked }: OptionProps) {
-  const hintId = hint === undefined ? undefined : `${id}-hint`;
+  const hintId = hint === undefined ? undefined : `${id}-item-hint`;
   return (
     <div class="opt">
       <input type={type} id={id} name="answer" value={value} checked={checked} aria-describedby={hintId} />
