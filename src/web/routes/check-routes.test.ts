@@ -68,16 +68,18 @@ test('missing or invalid input re-shows the page with an error summary linked to
 });
 
 test('a multi question: None of these cannot be ticked with another option; a red flag goes straight to the result', async () => {
-  const { answers, stoppedAt } = answerUntil(seeded().content, PEOPLE.emergency, (q) => q.id === 'cauda-equina');
+  const { answers, stoppedAt } = answerUntil(seeded().content, PEOPLE.emergency, (q) => q.findings.includes('bladder_change'));
   assert.ok(stoppedAt);
+  assert.equal(stoppedAt.kind, 'multi');
+  const q = stoppedAt.id;
   const o = stoppedAt.findings.join(' ');
-  const both = await postForm('/check', [...hidden(answers), ['q', 'cauda-equina'], ['o', o], ['answer', 'none'], ['answer', 'bladder_change']]);
+  const both = await postForm('/check', [...hidden(answers), ['q', q], ['o', o], ['answer', 'none'], ['answer', 'bladder_change']]);
   assert.equal(both.statusCode, 400);
   assert.match(both.body, /on its own/);
-  const flag = await postForm('/check', [...hidden(answers), ['q', 'cauda-equina'], ['o', o], ['answer', 'bladder_change']]);
+  const flag = await postForm('/check', [...hidden(answers), ['q', q], ['o', o], ['answer', 'bladder_change']]);
   assert.equal(flag.statusCode, 200);
   assert.match(flag.body, /class="card card-emergency"/);
-  const tampered = await postForm('/check', [...hidden(answers), ['q', 'cauda-equina'], ['o', `${o} joint_swollen`], ['answer', 'none']]);
+  const tampered = await postForm('/check', [...hidden(answers), ['q', q], ['o', `${o} joint_swollen`], ['answer', 'none']]);
   assert.equal(tampered.statusCode, 400);
   assert.match(tampered.body, /Sorry, there is a problem/);
 });
