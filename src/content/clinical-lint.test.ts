@@ -34,3 +34,18 @@ test('finds unused and unasked findings, and questions that mix levels', () => {
   assert.ok(problems.some((p) => p.message.includes('finding spare is asked by no question')));
   assert.ok(problems.some((p) => p.message.includes('question mixed groups findings of different levels')));
 });
+
+test('finds a region whose safety net misses a rule that applies to it (principle 9)', () => {
+  const broken: ClinicalContent = { ...real, rules: real.rules.map((r) => (r.id === 'E14' ? { ...r, warning: undefined as never } : r)) };
+  const messages = lintClinical(broken).map((p) => p.message);
+  assert.ok(messages.includes('the safety net for neck misses rule E14, which can apply there'), messages.join('\n'));
+  assert.ok(!messages.some((m) => /for (knee|jaw) misses rule E14/.test(m)), 'E14 is for the neck only');
+});
+
+test('finds a warning whose signs are not findings of its rule', () => {
+  const broken: ClinicalContent = {
+    ...real,
+    rules: real.rules.map((r) => (r.id === 'U3' && r.warning ? { ...r, warning: { ...r.warning, signs: ['joint_locked_now', 'deformity'] } } : r)),
+  };
+  assert.ok(lintClinical(broken).some((p) => p.message === 'deformity is not a finding of rule U3'));
+});

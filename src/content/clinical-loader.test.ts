@@ -90,3 +90,14 @@ test('a licensed clinic can replace the risk topics wording, and only theirs', (
   const problems = problemsOf(() => loadClinicalContent(dir, { riskWordingFile: file }));
   assert.ok(problems.some((p) => p.path === 'questions.age'));
 });
+
+test('refuses an emergency or urgent rule without a warning sign (principle 9)', () => {
+  const dir = copyContent();
+  const rules = readFileSync(join(dir, 'rules.yaml'), 'utf8');
+  const start = rules.indexOf('  - id: E14');
+  const warning = rules.indexOf('    warning:', start);
+  const next = rules.indexOf('  - id: E15', start);
+  writeFileSync(join(dir, 'rules.yaml'), rules.slice(0, warning) + rules.slice(next));
+  const problems = problemsOf(() => loadClinicalContent(dir));
+  assert.ok(problems.some((p) => p.message === 'emergency rule E14 has no warning sign'), JSON.stringify(problems));
+});

@@ -116,3 +116,23 @@ test('with clinical content: every rule links to an article and every article is
   assert.ok(messages.some((m) => /article "lonely" is not reachable/.test(m)), messages.join('\n'));
   assert.ok(!messages.some((m) => /R1 links/.test(m)));
 });
+
+test('with the clinical content: a hand-written paragraph that plays a warning sign down fails (principle 9)', () => {
+  const clinical = loadClinicalContent('content/clinical');
+  const played = `${plainBody}\n\nA change in your sex life can be a sign too. For example, less feeling in your genitals. See your GP or physio within a few days.\n`;
+  const hotJoint = `${plainBody}\n\n- Get help today from {{urgentLine}} if the joint becomes hot, red or swollen, especially with a high temperature.\n`;
+  const fine = `${plainBody}\n\n::: warning-signs E1 U15\n`;
+  const dirs = fixture({ 'one.md': goodArticle('one', played), 'two.md': goodArticle('two', hotJoint), 'other.md': goodArticle('other', fine) });
+  const problems = lintContent({ ...dirs, now, clinical }).problems.filter((p) => /lower urgency/.test(p.message));
+  assert.ok(problems.some((p) => p.file.endsWith('one.md') && /rule E1 \(emergency\)/.test(p.message)), problems.map(formatProblem).join('\n'));
+  assert.ok(problems.some((p) => p.file.endsWith('two.md') && /rule E10 \(emergency\)/.test(p.message)), problems.map(formatProblem).join('\n'));
+  assert.ok(!problems.some((p) => p.file.endsWith('other.md')), 'the directive writes each rule\'s own urgency');
+});
+
+test('with the clinical content: a warning-signs directive must name rules with a warning or a region', () => {
+  const clinical = loadClinicalContent('content/clinical');
+  const dirs = fixture({ 'one.md': goodArticle('one', `${plainBody}\n\n::: warning-signs E1 C1 elbowz\n`) });
+  const messages = lintContent({ ...dirs, now, clinical }).problems.map((p) => p.message);
+  assert.ok(messages.some((m) => /names "C1", which is not a rule with a warning sign/.test(m)), messages.join('\n'));
+  assert.ok(messages.some((m) => /names "elbowz"/.test(m)), messages.join('\n'));
+});

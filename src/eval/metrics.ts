@@ -1,5 +1,5 @@
 // The audit metrics of the clinical README: exact, under- and over-triage, "safe" rate, three bands, questions.
-import { levelRank, type Level } from '../engine/types.js';
+import { LEVELS, levelRank, type Level } from '../engine/types.js';
 import type { Run } from './simulate.js';
 
 export interface Mismatch {
@@ -21,8 +21,23 @@ export interface Metrics {
   noOutcome: number;
   threeBand: { all: number; emergent: { correct: number; total: number } };
   pages: { median: number; max: number };
+  /** Pages to a result by the expected level, and for a painless noise (issue goals: limb or jaw ≤ 7, spine ≤ 10). */
+  pagesByLevel: Partial<Record<Level, Spread>>;
+  painlessNoise: { limbOrJaw?: Spread; spine?: Spread };
   findings: { median: number; max: number };
   mismatches: Mismatch[];
+}
+
+export interface Spread {
+  count: number;
+  median: number;
+  max: number;
+}
+
+const SPINE = new Set(['lower_back', 'upper_back', 'neck']);
+
+function spread(xs: readonly number[]): Spread | undefined {
+  return xs.length === 0 ? undefined : { count: xs.length, median: median(xs), max: Math.max(...xs) };
 }
 
 const band = (l: Level): number => (l === 'emergency' || l === 'urgent' ? 2 : l === 'self_care' ? 0 : 1);
@@ -40,9 +55,20 @@ export function metrics(runs: readonly Run[]): Metrics {
     total: runs.length, exact: 0, under: 0, over: 0, safe: 0, emergencyUnder: 0, noOutcome: 0,
     threeBand: { all: 0, emergent: { correct: 0, total: 0 } },
     pages: { median: median(runs.map((r) => r.pages)), max: Math.max(0, ...runs.map((r) => r.pages)) },
+    pagesByLevel: {},
+    painlessNoise: {},
     findings: { median: median(runs.map((r) => r.findingsAsked)), max: Math.max(0, ...runs.map((r) => r.findingsAsked)) },
     mismatches: [],
   };
+  for (const level of LEVELS) {
+    const s = spread(runs.filter((r) => r.vignette.expected === level).map((r) => r.pages));
+    if (s !== undefined) m.pagesByLevel[level] = s;
+  }
+  const painless = runs.filter((r) => r.vignette.findings.main_concern === 'noise_only');
+  const limb = spread(painless.filter((r) => !SPINE.has(String(r.vignette.findings.body_region))).map((r) => r.pages));
+  const spine = spread(painless.filter((r) => SPINE.has(String(r.vignette.findings.body_region))).map((r) => r.pages));
+  if (limb !== undefined) m.painlessNoise.limbOrJaw = limb;
+  if (spine !== undefined) m.painlessNoise.spine = spine;
   for (const run of runs) {
     const expected = run.vignette.expected;
     if (band(expected) === 2) m.threeBand.emergent.total++;
@@ -81,6 +107,8 @@ export function formatMetrics(m: Metrics): string {
     `three-band accuracy: ${pct(m.threeBand.all, m.total)}; emergent: ${pct(m.threeBand.emergent.correct, m.threeBand.emergent.total)}`,
     `no outcome: ${String(m.noOutcome)}`,
     `questions per vignette: pages median ${String(m.pages.median)}, max ${String(m.pages.max)}; findings median ${String(m.findings.median)}, max ${String(m.findings.max)}`,
+    `pages by expected level: ${LEVELS.flatMap((l) => { const s = m.pagesByLevel[l]; return s === undefined ? [] : [`${l} median ${String(s.median)}, max ${String(s.max)} (${String(s.count)})`]; }).join('; ')}`,
+    `pages for a painless noise: ${(['limbOrJaw', 'spine'] as const).flatMap((k) => { const s = m.painlessNoise[k]; return s === undefined ? [] : [`${k === 'spine' ? 'spine' : 'limb or jaw'} median ${String(s.median)}, max ${String(s.max)} (${String(s.count)})`]; }).join('; ') || 'none'}`,
   ];
   for (const x of m.mismatches) {
     lines.push(`MISMATCH ${x.id} (${x.file}): expected ${x.expected}, got ${x.got}; rules fired: ${x.rules.join(', ') || 'none'}${x.failure ? `; ${x.failure}` : ''}`);

@@ -20,7 +20,7 @@ function decodeQuotedPrintable(raw: string): string {
 
 const c = content();
 const URGENT = completeAnswers(c, { age_years: 40, body_region: 'knee', main_concern: 'noise_and_pain', joint_locked_now: true });
-const SOON = completeAnswers(c, { age_years: 40, body_region: 'knee', main_concern: 'noise_and_pain', joint_gives_way: true });
+const SOON = completeAnswers(c, { age_years: 40, body_region: 'knee', main_concern: 'noise_and_pain', injury_recent: true, joint_gives_way: true });
 const SELF = completeAnswers(c, { age_years: 40, body_region: 'knee', main_concern: 'noise_only' });
 
 describe('emails to the clinic', () => {

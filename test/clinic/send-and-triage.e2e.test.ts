@@ -17,7 +17,7 @@ const skip: string | false = process.env.CI !== 'true' && !existsSync(CHROMIUM) 
 
 const c = content();
 const URGENT = completeAnswers(c, { age_years: 40, body_region: 'knee', main_concern: 'noise_and_pain', joint_locked_now: true });
-const SOON = completeAnswers(c, { age_years: 40, body_region: 'knee', main_concern: 'noise_and_pain', joint_gives_way: true });
+const SOON = completeAnswers(c, { age_years: 40, body_region: 'knee', main_concern: 'noise_and_pain', injury_recent: true, joint_gives_way: true });
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

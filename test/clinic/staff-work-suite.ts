@@ -14,7 +14,7 @@ import { sendResult } from './helpers/send-helper.js';
 
 const c = content();
 const URGENT = completeAnswers(c, { age_years: 40, body_region: 'knee', main_concern: 'noise_and_pain', joint_locked_now: true });
-const SOON = completeAnswers(c, { age_years: 40, body_region: 'knee', main_concern: 'noise_and_pain', joint_gives_way: true });
+const SOON = completeAnswers(c, { age_years: 40, body_region: 'knee', main_concern: 'noise_and_pain', injury_recent: true, joint_gives_way: true });
 const SELF = completeAnswers(c, { age_years: 40, body_region: 'knee', main_concern: 'noise_only' });
 const EMERGENCY = completeAnswers(c, { age_years: 40, body_region: 'lower_back', main_concern: 'pain_only', bladder_change: true });
 
@@ -205,8 +205,9 @@ export function staffWorkSuite(backend: SuiteBackend): void {
       assert.equal(q.version, c.version);
       const jaw = q.item.find((i) => i.linkId === 'jaw_stuck_open');
       assert.deepEqual(jaw?.enableWhen?.map((e) => e.answerCoding.code), ['jaw']);
-      const bladder = q.item.find((i) => i.linkId === 'cauda-equina');
-      assert.ok(bladder?.enableWhen?.every((e) => ['lower_back', 'upper_back', 'neck'].includes(e.answerCoding.code)));
+      const bladder = q.item.find((i) => i.linkId === 'bladder');
+      assert.ok(bladder?.enableWhen?.every((e) => ['lower_back', 'upper_back', 'neck', 'hip', 'knee', 'ankle_foot', 'other'].includes(e.answerCoding.code)));
+      assert.ok(!(bladder?.enableWhen ?? []).some((e) => ['wrist_hand', 'jaw', 'shoulder', 'elbow'].includes(e.answerCoding.code)), 'never asked for the arm or jaw');
       assert.equal(q.item.find((i) => i.linkId === 'age_years')?.enableWhen, undefined);
     });
 
