@@ -129,7 +129,7 @@ export function resultView(
     regionTags: region,
     age: typeof answers.age_years === 'number' ? answers.age_years : undefined,
     replacedJoint: answers.joint_replacement === true,
-    hadSurgery: answers.noise_after_surgery === true || answers.surgery_recent === true,
+    hadSurgery: answers.noise_after_surgery === true || answers.surgery_recent === true || answers.joint_replacement === true,
     ruleTags: outcome.articleTags,
     warningTags,
   }, publishedArticles(library.articles, now));
