@@ -14,7 +14,7 @@ const USAGE = `Usage:
 const CLINIC = new Set(['setup-link', 'create-admin', 'purge', 'delete']);
 const [command, ...args] = process.argv.slice(2);
 if (command === 'lint') {
-  process.exitCode = runLint();
+  process.exitCode = runLint(args);
 } else if (command === 'eval') {
   process.exitCode = runEval(args);
 } else if (command !== undefined && CLINIC.has(command)) {

@@ -28,11 +28,13 @@ function report(r: LintResult): string {
 test('the repository content passes the content lint', async () => {
   // The lead's loader, when present, must load the clinical content: a loader error fails this test.
   const clinical = clinicalLoaderExists() ? await loadClinicalIfPresent('content/clinical') : undefined;
-  const options = { articlesDir: 'content/articles', contentDir: 'content', now: new Date() };
+  // A fixed day, so that the test does not change with the calendar: `creak lint` and `creak safety-case` judge review dates by the real one.
+  const options = { articlesDir: 'content/articles', contentDir: 'content', now: new Date('2026-11-30T12:00:00Z') };
   const result = lintContent(clinical === undefined ? options : { ...options, clinical });
   console.log(report(result));
   assert.ok(result.counts.articles > 0, 'no articles found');
   assert.deepEqual(result.problems.map(formatProblem), []);
+  assert.deepEqual(result.warnings.map(formatProblem), []);
 });
 
 // ---- fixtures: the lint must be able to fail
@@ -43,8 +45,10 @@ slug: ${slug}
 summary: "A summary."
 tags: [knee, knee-noise]
 published: 2026-01-01
+author: "Physiotherapy team, {{clinicName}}"
 reviewed: 2026-01-02
 reviewer: "Physiotherapist"
+next_review: 2027-01-02
 references: [ref-a]
 ${extra}---
 ${body}
@@ -116,4 +120,27 @@ test('with clinical content: every rule links to an article and every article is
   assert.ok(messages.some((m) => /rule R9 links to no published article/.test(m)), messages.join('\n'));
   assert.ok(messages.some((m) => /article "lonely" is not reachable/.test(m)), messages.join('\n'));
   assert.ok(!messages.some((m) => /R1 links/.test(m)));
+});
+
+test('article reviews: a warning within 30 days of the next review, a failure once it has passed (fixed clock)', () => {
+  const dirs = fixture({
+    'one.md': goodArticle('one', plainBody).replace('next_review: 2027-01-02', 'next_review: 2026-06-20'),
+    'other.md': goodArticle('other', plainBody.replace('/articles/other', '/articles/one')).replace('next_review: 2027-01-02', 'next_review: 2026-05-31'),
+  });
+  const result = lintContent({ ...dirs, now });
+  assert.deepEqual(result.warnings.map((w) => [w.check, w.path, w.message]), [['article.review-due-soon', 'next_review', 'clinical review due on 2026-06-20 (in 19 days)']]);
+  assert.deepEqual(result.problems.map((p) => [p.check, p.message]), [['article.review-overdue', 'clinical review overdue: it was due on 2026-05-31 (1 days ago)']]);
+  assert.match(result.problems[0]?.file ?? '', /other\.md$/);
+  const onTheDay = lintContent({ ...dirs, now: new Date('2026-05-31T23:00:00Z') });
+  assert.deepEqual(onTheDay.problems, [], 'due today is not yet overdue');
+  assert.equal(onTheDay.warnings.length, 2);
+  const later = lintContent({ ...dirs, now: new Date('2026-04-01T00:00:00Z') });
+  assert.deepEqual([later.problems, later.warnings], [[], []], 'more than 30 days ahead: nothing to report');
+});
+
+test('a next review on or before the last review is a problem', () => {
+  const dirs = fixture({
+    'one.md': goodArticle('one', plainBody.replace('/articles/other', '/check')).replace('next_review: 2027-01-02', 'next_review: 2026-01-02'),
+  });
+  assert.deepEqual(lintContent({ ...dirs, now }).problems.map((p) => p.check), ['article.review-dates']);
 });
