@@ -2,10 +2,13 @@
 import { runClinicCommand } from './clinic-commands.js';
 import { runEval } from './eval-command.js';
 import { runLint } from './lint-command.js';
+import { runSafetyCase } from './safety-case-command.js';
 
 const USAGE = `Usage:
-  creak lint                                 check the clinical content and the articles
+  creak lint [--today YYYY-MM-DD]            check the clinical content and the articles
   creak eval <vignettes.yaml …> [--json]     run vignettes and print the audit metrics
+  creak safety-case [--json] [--out report.html] [--today YYYY-MM-DD] [--dev-vignettes file] [--shared-hazards file] [vignettes.yaml …]
+                                             build the clinical safety case report; fails when it does not hold
   creak setup-link                           print a one-time link to create the first admin
   creak create-admin <email> <name>          create an admin (password on standard input or CREAK_ADMIN_PASSWORD)
   creak purge                                delete submissions past the retention period (audited)
@@ -17,6 +20,8 @@ if (command === 'lint') {
   process.exitCode = runLint(args);
 } else if (command === 'eval') {
   process.exitCode = runEval(args);
+} else if (command === 'safety-case') {
+  process.exitCode = await runSafetyCase(args);
 } else if (command !== undefined && CLINIC.has(command)) {
   process.exitCode = await runClinicCommand(command, args);
 } else {
