@@ -38,7 +38,8 @@ export async function runSafetyCase(args: readonly string[]): Promise<number> {
     return 2;
   }
   const json = args.includes('--json');
-  const root = process.cwd();
+  // Paths are relative to the checkout (the command runs at its top), so reports carry no machine paths.
+  const root = '.';
   const defaults = sharedDefaults(root);
   const sc = buildSafetyCase({
     root, contentDir: 'content', now: today.now,
