@@ -41,6 +41,9 @@ function Risk({ risk }: { risk: RiskReport }) {
   );
 }
 
+/** A note as a sentence: capital first letter. */
+const sentence = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
 const STATUS_WORD: Readonly<Record<ControlStatus, string>> = {
   verified: 'verified', missing: 'MISSING', failed: 'FAILED', 'not-run': 'not run', unexercised: 'not shown firing',
 };
@@ -182,7 +185,7 @@ export function SafetyCaseReport({ sc, clinicName }: { sc: SafetyCase; clinicNam
             each control is checked against the project itself (the rule exists and fires in a vignette, the lint check exists and passes,
             the test exists by name, the eval gate passes, the document has the section). Tests are cited by name and run by the project's test suite.
             The deploying clinic's own duties are in docs/dcb0160.md.</p>
-          {sc.startingLog.note !== undefined ? <p class="warn">{sc.startingLog.note}.</p>
+          {sc.startingLog.note !== undefined ? <p class="warn">{sentence(sc.startingLog.note)}.</p>
             : <p>Every hazard of the shared starting log ({sc.startingLog.ids.join(', ')}) is checked to be in the log.</p>}
 
           <h2 id="matrix">2. Risk matrix</h2>
