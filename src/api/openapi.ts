@@ -179,7 +179,11 @@ export function openApiDocument(config: AppConfig): Record<string, unknown> {
         },
         Health: {
           type: 'object',
-          properties: { status: { type: 'string', enum: ['ok', 'unavailable'] }, content: { type: ['string', 'null'] }, database: { type: 'string', enum: ['ok', 'down', 'absent'] } },
+          properties: {
+            status: { type: 'string', enum: ['ok', 'unavailable'] }, content: { type: ['string', 'null'] }, database: { type: 'string', enum: ['ok', 'down', 'absent'] },
+            signedOff: { type: 'boolean', description: 'Whether a clinical safety officer has signed off the running content version.' },
+            signedOffOn: { type: ['string', 'null'], description: 'The day of that sign-off (YYYY-MM-DD), or null.' },
+          },
         },
       },
     },

@@ -3,6 +3,8 @@ import type { AppConfig } from '../config.js';
 import type { Reference } from '../content/references.js';
 import type { Store } from '../db/store.js';
 import type { ClinicalContent } from '../engine/types.js';
+import type { SafetyCase } from '../safety/safety-case.js';
+import type { SignoffStatus } from '../safety/signoffs.js';
 import type { Site } from '../web/site.js';
 import type { PasswordHasher } from './auth/password.js';
 import type { Notifier } from './mail/notifier.js';
@@ -26,4 +28,8 @@ export interface ClinicContext {
   loginLimiter: RateLimiter;
   /** Behind HTTPS: Secure cookies with the __Host- prefix. */
   secureCookies: boolean;
+  /** Whether the running content version is signed off. */
+  signoff: SignoffStatus;
+  /** The clinical safety case for the running content, built once (at start by main.ts, else on first use). */
+  safetyCase: () => SafetyCase;
 }

@@ -6,6 +6,8 @@ import type { OpenDatabaseOptions } from '../db/database.js';
 import { openStore } from '../db/store.js';
 import type { ClinicalContent } from '../engine/types.js';
 import { loadReferences, type Reference } from '../content/references.js';
+import { buildSafetyCase, sharedDefaults, type SafetyCase } from '../safety/safety-case.js';
+import { loadSignoffs, signoffStatus, type Signoff, type SignoffStatus } from '../safety/signoffs.js';
 import { loadAssets, type Assets } from '../server/assets.js';
 import { argon2Hasher } from './auth/password.js';
 import { registerCookiesAndCsrf } from './auth/staff-session.js';
@@ -46,6 +48,10 @@ export interface CreateClinicOptions {
   references?: ReadonlyMap<string, Reference>;
   /** Run the background jobs on timers (default true). */
   schedule?: boolean;
+  /** The content sign-offs; read from config.contentDir when absent. */
+  signoffs?: readonly Signoff[];
+  /** The safety case, when the caller has built it; built from the repository on first use otherwise. */
+  safetyCase?: SafetyCase;
   log?: (message: string) => void;
 }
 
@@ -53,6 +59,18 @@ export interface CreateClinicOptions {
 export interface ClinicInternals extends Clinic {
   ctx: ClinicContext;
   scheduler: Scheduler;
+}
+
+/** A function computing its value on the first call only. */
+function once<T>(make: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: make() }).v;
+}
+
+/** What the clinic's admins read on every staff page while the running content is not signed off. */
+export function unsignedWarning(s: SignoffStatus): string {
+  return `The check's clinical content (version ${s.contentVersion}) has not been signed off by a clinical safety officer. `
+    + 'It must be reviewed and the sign-off recorded before the check is used with patients: see the Safety page.';
 }
 
 /** Opens (and migrates) the database and returns the clinic plugin. */
@@ -80,9 +98,18 @@ export async function createClinic(options: CreateClinicOptions): Promise<Clinic
       log(`reference list not loaded, sources show as ids: ${error instanceof Error ? error.message : 'unknown error'}`);
     }
   }
+  const signoff = signoffStatus(options.signoffs ?? loadSignoffs(config.contentDir), content.version);
   const ctx: ClinicContext = {
-    config, content, settings, store, now, formSecret, notifier, references,
-    site: { config, assets: { css: assets.css, js: assets.js, favicon: assets.favicon } },
+    config, content, settings, store, now, formSecret, notifier, references, signoff,
+    // The sign-off shown is the one this clinic runs with, whoever built the case.
+    safetyCase: once(() => ({
+      ...(options.safetyCase ?? buildSafetyCase({ root: '.', contentDir: config.contentDir, now: now(), clinical: content, extraVignettes: [], ...sharedDefaults('.') })),
+      signoff,
+    })),
+    site: {
+      config, assets: { css: assets.css, js: assets.js, favicon: assets.favicon },
+      ...(signoff.signedOff ? {} : { staffWarning: unsignedWarning(signoff) }),
+    },
     passwords: argon2Hasher(settings.argon2),
     sendLimiter: new RateLimiter(store, 'send', settings.sendLimit.max, settings.sendLimit.windowMs),
     loginLimiter: new RateLimiter(store, 'login', settings.loginLimit.max, settings.loginLimit.windowMs),

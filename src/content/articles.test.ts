@@ -14,8 +14,10 @@ slug: ${slug}
 summary: "What the noise is."
 tags: [back, cracking]
 published: 2026-11-02
+author: "Physiotherapy team, {{clinicName}}"
 reviewed: 2026-11-20
 reviewer: "Clinical lead physiotherapist"
+next_review: 2027-11-20
 references: [kawchuk-2015]
 ${extra}---
 ## What it is
@@ -30,6 +32,10 @@ test('a valid article loads with its fields and word count', () => {
   assert.equal(article.slug, 'why-backs-crack');
   assert.deepEqual(article.tags, ['back', 'cracking']);
   assert.equal(article.published, '2026-11-02');
+  assert.equal(article.author, 'Physiotherapy team, {{clinicName}}');
+  assert.equal(article.reviewer, 'Clinical lead physiotherapist');
+  assert.equal(article.reviewed, '2026-11-20');
+  assert.equal(article.nextReview, '2027-11-20');
   assert.equal(article.draft, false);
   assert.equal(article.scheduled, undefined);
   assert.equal(article.words, 3 + 14);
@@ -48,6 +54,14 @@ test('front matter problems name the file, the field, the fault and what is expe
   assert.match(byPath.get('reviewer')?.message ?? '', /missing required field "reviewer"/);
   assert.match(byPath.get('')?.message ?? '', /unknown field\(s\): colour/);
   assert.equal(problems.length, 4);
+});
+
+test('an article without an author or a next-review date is refused, naming the field', () => {
+  const source = front().replace('author: "Physiotherapy team, {{clinicName}}"\n', '').replace('next_review: 2027-11-20', 'next_review: 2027-13-01');
+  const byPath = new Map(parseArticle('a/why-backs-crack.md', source).problems.map((p) => [p.path, p]));
+  assert.match(byPath.get('author')?.message ?? '', /missing required field "author"/);
+  assert.match(byPath.get('next_review')?.message ?? '', /not a date|calendar date/);
+  assert.match(byPath.get('next_review')?.expected ?? '', /next clinical review/);
 });
 
 test('slug must match the file name; duplicates and missing front matter are reported', () => {

@@ -19,9 +19,14 @@ export interface Article {
   summary: string;
   tags: readonly Tag[];
   published: string;
+  /** Who wrote it, as a role (placeholders allowed), e.g. "Physiotherapy team, {{clinicName}}". */
+  author: string;
+  /** When a clinician last reviewed it (the date shown as "Page last reviewed"). */
   reviewed: string;
-  /** The reviewer's role, e.g. "Clinical lead physiotherapist". */
+  /** The clinical reviewer's role, e.g. "Clinical lead physiotherapist". */
   reviewer: string;
+  /** When the next clinical review is due; the content lint fails once it has passed. */
+  nextReview: string;
   /** Reference ids into the reference list (see references.ts). */
   references: readonly string[];
   draft: boolean;
@@ -41,7 +46,10 @@ export interface Article {
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'not a date in the form YYYY-MM-DD')
-  .refine((s) => toDate(s).toISOString().startsWith(s), 'not a real calendar date');
+  .refine((s) => {
+    const d = toDate(s);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, 'not a real calendar date');
 
 const frontMatterSchema = z.strictObject({
   title: z.string().trim().min(1),
@@ -49,8 +57,10 @@ const frontMatterSchema = z.strictObject({
   summary: z.string().trim().min(1),
   tags: z.array(z.enum(TAGS)).min(1),
   published: isoDate,
+  author: z.string().trim().min(1),
   reviewed: isoDate,
   reviewer: z.string().trim().min(1),
+  next_review: isoDate,
   references: z.array(z.string().regex(REFERENCE_ID, 'not a valid reference id')).min(1),
   draft: z.boolean().optional(),
   scheduled: isoDate.optional(),
@@ -65,8 +75,10 @@ const EXPECTED: Readonly<Record<string, string>> = {
   summary: 'one plain sentence',
   tags: `a list of tags from: ${TAGS.join(', ')}`,
   published: 'a date as YYYY-MM-DD',
-  reviewed: 'a date as YYYY-MM-DD',
-  reviewer: "the reviewer's role as text",
+  author: 'who wrote it, as a role, e.g. "Physiotherapy team, {{clinicName}}"',
+  reviewed: 'the date of the last clinical review, as YYYY-MM-DD',
+  reviewer: "the clinical reviewer's role as text",
+  next_review: 'the date the next clinical review is due, as YYYY-MM-DD',
   references: 'a list of reference ids from content/references*.yaml, e.g. [kawchuk-2015]',
   draft: 'true or false',
   scheduled: 'a date as YYYY-MM-DD',
@@ -110,8 +122,8 @@ export function parseArticle(file: string, source: string, clinical?: ClinicalCo
   if (markdown.trim() === '') problems.push({ file, path: 'body', message: 'the article has no text', expected: 'Markdown after the front matter' });
   if (problems.length > 0) return { problems };
   const article: Article = {
-    slug: fm.slug, title: fm.title, summary: fm.summary, tags: fm.tags, published: fm.published,
-    reviewed: fm.reviewed, reviewer: fm.reviewer, references: fm.references, draft: fm.draft ?? false,
+    slug: fm.slug, title: fm.title, summary: fm.summary, tags: fm.tags, published: fm.published, author: fm.author,
+    reviewed: fm.reviewed, reviewer: fm.reviewer, nextReview: fm.next_review, references: fm.references, draft: fm.draft ?? false,
     markdown, handWritten: raw, words: countWords(textBlocks(markdown).map((b) => b.text).join(' ')), file,
   };
   if (fm.scheduled !== undefined) article.scheduled = fm.scheduled;

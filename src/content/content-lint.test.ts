@@ -27,10 +27,12 @@ function report(r: LintResult): string {
 
 test('the repository content passes the content lint', () => {
   const clinical = loadClinicalContent('content/clinical');
-  const result = lintContent({ articlesDir: 'content/articles', contentDir: 'content', now: new Date(), clinical });
+  // A fixed day, so that the test does not change with the calendar: `creak lint` and `creak safety-case` judge review dates by the real one.
+  const result = lintContent({ articlesDir: 'content/articles', contentDir: 'content', now: new Date('2026-11-30T12:00:00Z'), clinical });
   console.log(report(result));
   assert.ok(result.counts.articles > 0, 'no articles found');
   assert.deepEqual(result.problems.map(formatProblem), []);
+  assert.deepEqual(result.warnings.map(formatProblem), []);
 });
 
 // ---- fixtures: the lint must be able to fail
@@ -41,8 +43,10 @@ slug: ${slug}
 summary: "A summary."
 tags: [knee, joint-noises]
 published: 2026-01-01
+author: "Physiotherapy team, {{clinicName}}"
 reviewed: 2026-01-02
 reviewer: "Physiotherapist"
+next_review: 2027-01-02
 references: [ref-a]
 ${extra}---
 ${body}
@@ -135,4 +139,27 @@ test('with the clinical content: a warning-signs directive must name rules with 
   const messages = lintContent({ ...dirs, now, clinical }).problems.map((p) => p.message);
   assert.ok(messages.some((m) => /names "C1", which is not a rule with a warning sign/.test(m)), messages.join('\n'));
   assert.ok(messages.some((m) => /names "elbowz"/.test(m)), messages.join('\n'));
+});
+
+test('article reviews: a warning within 30 days of the next review, a failure once it has passed (fixed clock)', () => {
+  const dirs = fixture({
+    'one.md': goodArticle('one', plainBody).replace('next_review: 2027-01-02', 'next_review: 2026-06-20'),
+    'other.md': goodArticle('other', plainBody.replace('/articles/other', '/articles/one')).replace('next_review: 2027-01-02', 'next_review: 2026-05-31'),
+  });
+  const result = lintContent({ ...dirs, now });
+  assert.deepEqual(result.warnings.map((w) => [w.check, w.path, w.message]), [['article.review-due-soon', 'next_review', 'clinical review due on 2026-06-20 (in 19 days)']]);
+  assert.deepEqual(result.problems.map((p) => [p.check, p.message]), [['article.review-overdue', 'clinical review overdue: it was due on 2026-05-31 (1 days ago)']]);
+  assert.match(result.problems[0]?.file ?? '', /other\.md$/);
+  const onTheDay = lintContent({ ...dirs, now: new Date('2026-05-31T23:00:00Z') });
+  assert.deepEqual(onTheDay.problems, [], 'due today is not yet overdue');
+  assert.equal(onTheDay.warnings.length, 2);
+  const later = lintContent({ ...dirs, now: new Date('2026-04-01T00:00:00Z') });
+  assert.deepEqual([later.problems, later.warnings], [[], []], 'more than 30 days ahead: nothing to report');
+});
+
+test('a next review on or before the last review is a problem', () => {
+  const dirs = fixture({
+    'one.md': goodArticle('one', plainBody.replace('/articles/other', '/check')).replace('next_review: 2027-01-02', 'next_review: 2026-01-02'),
+  });
+  assert.deepEqual(lintContent({ ...dirs, now }).problems.map((p) => p.check), ['article.review-dates']);
 });

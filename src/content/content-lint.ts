@@ -1,9 +1,10 @@
-// The content lint: articles, references, links, outcome↔article coverage, placeholders, readability, glossary.
+// The content lint: articles, references, links, outcome↔article coverage, placeholders, readability, glossary, review dates.
 import { join } from 'node:path';
 import { LEVELS, type ClinicalContent, type Level } from '../engine/types.js';
 import { adviceTexts, readAdvice, type Advice } from './advice.js';
+import { reviewProblems } from './article-review.js';
 import { isPublished, readArticles, type Article } from './articles.js';
-import type { ContentProblem } from './content-problem.js';
+import { withCheck, type LintProblem } from './lint-checks.js';
 import { warningLine } from './safety-net.js';
 import { lowerUrgencyProblems } from './safety-net-lint.js';
 import { typedNumbers, unexplainedTerms } from './lint-text.js';
@@ -35,7 +36,9 @@ export interface LintOptions {
 }
 
 export interface LintResult {
-  problems: ContentProblem[];
+  problems: LintProblem[];
+  /** Problems that do not fail the lint yet (an article review due within 30 days). */
+  warnings: LintProblem[];
   readability: { articles: ReadabilityScore[]; ui: ReadabilityScore[]; articleSummary: Distribution; uiSummary: Distribution };
   counts: { articles: number; published: number; words: number; references: number };
   /** Checks that could not run, with the reason. */
@@ -49,36 +52,36 @@ function example(text: string): string {
   return text.replace(/\{\{\s*([A-Za-z]\w*)\s*\}\}/g, (m, name: string) => (EXAMPLE_PLACEHOLDERS as Record<string, string | undefined>)[name] ?? m);
 }
 
-function checkArticleText(a: Article, bySlug: ReadonlyMap<string, Article>, now: Date, problems: ContentProblem[]): void {
+function checkArticleText(a: Article, bySlug: ReadonlyMap<string, Article>, now: Date, problems: LintProblem[]): void {
   const file = a.file;
-  for (const name of unknownPlaceholders(`${a.title}\n${a.summary}\n${a.markdown}`)) {
-    problems.push({ file, path: 'body', message: `unknown placeholder {{${name}}}`, expected: `one of ${PLACEHOLDER_NAMES.map((n) => `{{${n}}}`).join(', ')}` });
+  for (const name of unknownPlaceholders(`${a.title}\n${a.summary}\n${a.author}\n${a.markdown}`)) {
+    problems.push({ check: 'article.placeholder-unknown', file, path: 'body', message: `unknown placeholder {{${name}}}`, expected: `one of ${PLACEHOLDER_NAMES.map((n) => `{{${n}}}`).join(', ')}` });
   }
   const blocks = textBlocks(a.markdown);
   for (const b of blocks) {
     for (const n of typedNumbers(b.text)) {
-      problems.push({ file, path: `line ${b.line}`, message: `number "${n}" typed into the text`, expected: 'a placeholder such as {{emergencyNumber}}, {{urgentLine}} or {{clinicPhone}}' });
+      problems.push({ check: 'article.typed-number', file, path: `line ${b.line}`, message: `number "${n}" typed into the text`, expected: 'a placeholder such as {{emergencyNumber}}, {{urgentLine}} or {{clinicPhone}}' });
     }
   }
   for (const link of rejectedLinks(a.markdown)) {
-    problems.push({ file, path: `line ${link.line}`, message: `link to "${link.href}" was not rendered as a link (unsafe or malformed)`, expected: 'an https link, /articles/<slug>, /tags/<tag>, /check or {{bookingUrl}}' });
+    problems.push({ check: 'article.link-unsafe', file, path: `line ${link.line}`, message: `link to "${link.href}" was not rendered as a link (unsafe or malformed)`, expected: 'an https link, /articles/<slug>, /tags/<tag>, /check or {{bookingUrl}}' });
   }
   for (const link of markdownLinks(a.markdown)) checkLink(a, link.href, link.line, bySlug, now, problems);
   for (const t of unexplainedTerms(blocks)) {
-    problems.push({ file, path: `line ${t.line}`, message: `medical word "${t.term}" is not explained on first use: "${t.sentence}"`, expected: 'a plain explanation in the same sentence, e.g. "**crepitus** (a crunching feeling)" or "… — when …" or "… means …"' });
+    problems.push({ check: 'article.term-unexplained', file, path: `line ${t.line}`, message: `medical word "${t.term}" is not explained on first use: "${t.sentence}"`, expected: 'a plain explanation in the same sentence, e.g. "**crepitus** (a crunching feeling)" or "… — when …" or "… means …"' });
   }
 }
 
-function checkLink(a: Article, href: string, line: number, bySlug: ReadonlyMap<string, Article>, now: Date, problems: ContentProblem[]): void {
-  const problem = (message: string, expected: string): void => { problems.push({ file: a.file, path: `line ${line}`, message, expected }); };
+function checkLink(a: Article, href: string, line: number, bySlug: ReadonlyMap<string, Article>, now: Date, problems: LintProblem[]): void {
+  const problem = (message: string, expected: string, check: LintProblem['check'] = 'article.link-broken'): void => { problems.push({ check, file: a.file, path: `line ${line}`, message, expected }); };
   if (/^(?:https?:|mailto:|#)/i.test(href) || /^\{\{\s*bookingUrl\s*\}\}$/.test(href)) return;
-  if (/^tel:/i.test(href)) { problem(`phone link "${href}" typed into the text`, 'a placeholder such as {{clinicPhone}}'); return; }
+  if (/^tel:/i.test(href)) { problem(`phone link "${href}" typed into the text`, 'a placeholder such as {{clinicPhone}}', 'article.typed-number'); return; }
   const path = href.replace(/[?#].*$/, '').replace(/\/$/, '');
   const article = /^\/articles\/([^/]+)$/.exec(path);
   if (article !== null) {
     const target = bySlug.get(article[1] ?? '');
     if (target === undefined) problem(`link to a missing article "${href}"`, `one of the article slugs: ${[...bySlug.keys()].join(', ')}`);
-    else if (isPublished(a, now) && !isPublished(target, now)) problem(`link to "${href}", which is not published yet`, 'links only to published articles');
+    else if (isPublished(a, now) && !isPublished(target, now)) problem(`link to "${href}", which is not published yet`, 'links only to published articles', 'article.link-unpublished');
     return;
   }
   const tag = /^\/tags\/([^/]+)$/.exec(path);
@@ -115,23 +118,23 @@ function shownAt(clinical: ClinicalContent, path: string): { shownAt?: Level } {
   return rule === undefined ? {} : { shownAt: rule.level };
 }
 
-function checkClinical(clinical: ClinicalContent, articles: readonly Article[], advice: Advice | undefined, now: Date, problems: ContentProblem[]): Set<string> {
+function checkClinical(clinical: ClinicalContent, articles: readonly Article[], advice: Advice | undefined, now: Date, problems: LintProblem[]): Set<string> {
   const file = 'content/clinical/rules.yaml';
   const published = articles.filter((a) => isPublished(a, now));
   const outcomeTags = new Set<string>();
   for (const rule of clinical.rules) {
     for (const t of rule.articleTags) {
       outcomeTags.add(t);
-      if (!isTag(t)) problems.push({ file, path: `${rule.id}.article_tags`, message: `unknown tag "${t}"`, expected: 'a tag from src/content/tags.ts' });
+      if (!isTag(t)) problems.push({ check: 'outcome.tag-unknown', file, path: `${rule.id}.article_tags`, message: `unknown tag "${t}"`, expected: 'a tag from src/content/tags.ts' });
     }
     if (!published.some((a) => a.tags.some((t) => rule.articleTags.includes(t)))) {
-      problems.push({ file, path: `${rule.id}.article_tags`, message: `rule ${rule.id} links to no published article (tags: ${rule.articleTags.join(', ') || 'none'})`, expected: 'at least one tag that a published article has' });
+      problems.push({ check: 'outcome.no-article', file, path: `${rule.id}.article_tags`, message: `rule ${rule.id} links to no published article (tags: ${rule.articleTags.join(', ') || 'none'})`, expected: 'at least one tag that a published article has' });
     }
   }
   for (const [region, r] of clinical.regions) {
     for (const t of r.tags) {
       outcomeTags.add(t);
-      if (!isTag(t)) problems.push({ file: 'content/clinical/regions.yaml', path: `regions.${region}.tags`, message: `unknown tag "${t}"`, expected: 'a tag from src/content/tags.ts' });
+      if (!isTag(t)) problems.push({ check: 'outcome.tag-unknown', file: 'content/clinical/regions.yaml', path: `regions.${region}.tags`, message: `unknown tag "${t}"`, expected: 'a tag from src/content/tags.ts' });
     }
   }
   const texts = [
@@ -142,14 +145,14 @@ function checkClinical(clinical: ClinicalContent, articles: readonly Article[], 
     ...Object.entries(clinical.levelActions).map(([l, t]) => ({ path: `level_actions.${l}`, text: t })),
   ];
   // Principle 9: no hand-written text may give a lower urgency for a warning sign than its rule.
-  problems.push(...lowerUrgencyProblems(clinical, [
+  problems.push(...withCheck('content.lower-urgency', lowerUrgencyProblems(clinical, [
     ...articles.filter((a) => isPublished(a, now)).map((a) => ({ file: a.file, path: 'body', text: a.handWritten })),
     ...clinical.rules.map((r) => ({ file: 'content/clinical/rules.yaml', path: `rules.${r.id}.reason`, text: r.reason, shownAt: r.level })),
     ...(advice === undefined ? [] : adviceTexts(advice).map((t) => ({ file: advice.file, path: t.path, text: t.text, ...shownAt(clinical, t.path) }))),
-  ]));
+  ])));
   for (const { path, text } of texts) {
-    for (const name of unknownPlaceholders(text)) problems.push({ file: 'content/clinical', path, message: `unknown placeholder {{${name}}}`, expected: 'one of the placeholders in src/content/placeholders.ts' });
-    for (const n of typedNumbers(text)) problems.push({ file: 'content/clinical', path, message: `number "${n}" typed into the text`, expected: 'a placeholder such as {{emergencyNumber}}' });
+    for (const name of unknownPlaceholders(text)) problems.push({ check: 'clinical.placeholder-unknown', file: 'content/clinical', path, message: `unknown placeholder {{${name}}}`, expected: 'one of the placeholders in src/content/placeholders.ts' });
+    for (const n of typedNumbers(text)) problems.push({ check: 'clinical.typed-number', file: 'content/clinical', path, message: `number "${n}" typed into the text`, expected: 'a placeholder such as {{emergencyNumber}}' });
   }
   return outcomeTags;
 }
@@ -160,14 +163,14 @@ function checkClinical(clinical: ClinicalContent, articles: readonly Article[], 
  */
 export function lintContent(options: LintOptions): LintResult {
   const { articlesDir, contentDir, clinical, now } = options;
-  const problems: ContentProblem[] = [];
+  const problems: LintProblem[] = [];
   const skipped: string[] = [];
   const { articles, problems: articleProblems } = readArticles(articlesDir, clinical);
-  problems.push(...articleProblems);
+  for (const p of articleProblems) problems.push({ ...p, check: /warning-signs/.test(p.message) ? 'article.warning-signs' : 'article.front-matter' });
   const { references, problems: refProblems } = readReferences(contentDir);
-  problems.push(...refProblems);
+  problems.push(...withCheck('reference.list', refProblems));
   const { advice, problems: adviceProblems } = readAdvice(join(contentDir, 'clinical'));
-  problems.push(...adviceProblems);
+  problems.push(...withCheck('advice.file', adviceProblems));
   const bySlug = new Map(articles.map((a) => [a.slug, a]));
 
   // References: every cited one exists and has been read and checked (principle 10: an unverified reference is
@@ -178,8 +181,8 @@ export function lintContent(options: LintOptions): LintResult {
   const cite = (file: string, path: string, id: string): void => {
     used.add(id);
     const ref = references.get(id);
-    if (ref === undefined) problems.push({ file, path, message: `reference "${id}" is not in the reference list`, expected: 'an id from content/references*.yaml' });
-    else if (!ref.verified) problems.push({ file, path, message: `reference "${id}" is cited but not verified`, expected: 'only references that have been read and checked (verified: true), safety principle 10' });
+    if (ref === undefined) problems.push({ check: 'reference.unknown', file, path, message: `reference "${id}" is not in the reference list`, expected: 'an id from content/references*.yaml' });
+    else if (!ref.verified) problems.push({ check: 'reference.unverified-cited', file, path, message: `reference "${id}" is cited but not verified`, expected: 'only references that have been read and checked (verified: true), safety principle 10' });
   };
   for (const a of articles) a.references.forEach((id, i) => { cite(a.file, `references.${i}`, id); });
   for (const s of advice?.selfManagement ?? []) s.sources.forEach((id, i) => { cite(advice?.file ?? '', `self_management.${s.id}.sources.${i}`, id); });
@@ -192,15 +195,17 @@ export function lintContent(options: LintOptions): LintResult {
   if (refProblems.length === 0) {
     for (const [id, ref] of references) {
       if (!ref.verified) {
-        if ((ref.note ?? '').trim() === '') problems.push({ file: join(contentDir, 'references*.yaml'), path: id, message: `unverified reference "${id}" has no note saying what could not be checked`, expected: 'a note explaining what could not be verified' });
+        if ((ref.note ?? '').trim() === '') problems.push({ check: 'reference.unverified-without-note', file: join(contentDir, 'references*.yaml'), path: id, message: `unverified reference "${id}" has no note saying what could not be checked`, expected: 'a note explaining what could not be verified' });
         else unverified.add(`${id}: ${ref.note ?? ''}`);
         continue;
       }
-      if (!used.has(id)) problems.push({ file: join(contentDir, 'references*.yaml'), path: id, message: `reference "${id}" is not cited anywhere`, expected: 'each reference cited by an article, a rule or the advice (or removed)' });
+      if (!used.has(id)) problems.push({ check: 'reference.uncited', file: join(contentDir, 'references*.yaml'), path: id, message: `reference "${id}" is not cited anywhere`, expected: 'each reference cited by an article, a rule or the advice (or removed)' });
     }
   }
 
   for (const a of articles) checkArticleText(a, bySlug, now, problems);
+  const review = reviewProblems(articles, now);
+  problems.push(...review.problems);
 
   // Every article is reachable: from an outcome (its tags) or from another article's link.
   if (clinical !== undefined) {
@@ -216,7 +221,7 @@ export function lintContent(options: LintOptions): LintResult {
     }
     for (const a of articles) {
       if (!a.tags.some((t) => outcomeTags.has(t)) && !linked.has(a.slug)) {
-        problems.push({ file: a.file, path: 'tags', message: `article "${a.slug}" is not reachable from any outcome or from another article`, expected: 'a tag that an outcome links to, or a link from another article' });
+        problems.push({ check: 'article.unreachable', file: a.file, path: 'tags', message: `article "${a.slug}" is not reachable from any outcome or from another article`, expected: 'a tag that an outcome links to, or a link from another article' });
       }
     }
   }
@@ -225,22 +230,23 @@ export function lintContent(options: LintOptions): LintResult {
   const articleScores = articles.map((a) => measure(a.slug, textBlocks(example(a.markdown)).map((b) => b.text)));
   for (const s of articleScores) {
     if (s.fre < THRESHOLDS.articleMinFre) {
-      problems.push({ file: bySlug.get(s.name)?.file ?? s.name, path: 'body', message: `reading ease ${s.fre} (grade ${s.grade}) is below ${THRESHOLDS.articleMinFre}`, expected: 'shorter sentences and everyday words' });
+      problems.push({ check: 'article.readability', file: bySlug.get(s.name)?.file ?? s.name, path: 'body', message: `reading ease ${s.fre} (grade ${s.grade}) is below ${THRESHOLDS.articleMinFre}`, expected: 'shorter sentences and everyday words' });
     }
   }
   const medianFre = median(articleScores.map((s) => s.fre));
   if (articleScores.length > 0 && medianFre < THRESHOLDS.articleMinMedianFre) {
-    problems.push({ file: articlesDir, path: '', message: `median reading ease ${medianFre} is below ${THRESHOLDS.articleMinMedianFre}`, expected: 'plainer articles overall' });
+    problems.push({ check: 'article.readability', file: articlesDir, path: '', message: `median reading ease ${medianFre} is below ${THRESHOLDS.articleMinMedianFre}`, expected: 'plainer articles overall' });
   }
   const uiScores = uiPools(clinical, advice).map((p) => measure(p.name, p.texts));
   for (const s of uiScores) {
     if (s.fre < THRESHOLDS.uiMinFre || s.grade > THRESHOLDS.uiMaxGrade) {
-      problems.push({ file: `content/${s.name}`, path: '', message: `pooled reading ease ${s.fre}, grade ${s.grade}`, expected: `reading ease ≥ ${THRESHOLDS.uiMinFre} and grade ≤ ${THRESHOLDS.uiMaxGrade}` });
+      problems.push({ check: 'ui.readability', file: `content/${s.name}`, path: '', message: `pooled reading ease ${s.fre}, grade ${s.grade}`, expected: `reading ease ≥ ${THRESHOLDS.uiMinFre} and grade ≤ ${THRESHOLDS.uiMaxGrade}` });
     }
   }
 
   return {
     problems,
+    warnings: review.warnings,
     readability: { articles: articleScores, ui: uiScores, articleSummary: distribution(articleScores), uiSummary: distribution(uiScores) },
     counts: {
       articles: articles.length,

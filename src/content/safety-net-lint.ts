@@ -3,6 +3,7 @@ import { conditionFindings, type Slot } from '../engine/logic.js';
 import { safetyNetFor } from '../engine/safety-net.js';
 import { levelRank, type ClinicalContent, type Level, type RuleDef } from '../engine/types.js';
 import type { ContentProblem } from './content-problem.js';
+import type { LintProblem } from './lint-checks.js';
 import { satisfiable } from './satisfiable.js';
 
 const RULES = 'content/clinical/rules.yaml';
@@ -17,14 +18,14 @@ export function rulesForRegion(content: ClinicalContent, region: string): RuleDe
  * Each region's generated net (what an outcome shows when nothing has been ruled out yet) names every emergency
  * and urgent rule that can apply to the region; every warning's signs are findings its rule uses.
  */
-export function lintSafetyNets(content: ClinicalContent): ContentProblem[] {
-  const problems: ContentProblem[] = [];
+export function lintSafetyNets(content: ClinicalContent): LintProblem[] {
+  const problems: LintProblem[] = [];
   const region = content.findings.get('body_region');
   for (const value of region?.type === 'choice' ? region.values : []) {
     const net = new Set(safetyNetFor(content, { body_region: value }));
     for (const rule of rulesForRegion(content, value)) {
       if (!net.has(rule.id)) {
-        problems.push({ file: RULES, path: `rules.${rule.id}.warning`, message: `the safety net for ${value} misses rule ${rule.id}, which can apply there`, expected: `a warning sign for ${rule.id} in every net of a region it applies to` });
+        problems.push({ check: 'clinical.safety-net-incomplete', file: RULES, path: `rules.${rule.id}.warning`, message: `the safety net for ${value} misses rule ${rule.id}, which can apply there`, expected: `a warning sign for ${rule.id} in every net of a region it applies to` });
       }
     }
   }
@@ -32,7 +33,7 @@ export function lintSafetyNets(content: ClinicalContent): ContentProblem[] {
     if (rule.warning === undefined) continue;
     const used = conditionFindings(rule.when, content);
     for (const s of rule.warning.signs) {
-      if (!used.has(s)) problems.push({ file: RULES, path: `rules.${rule.id}.warning.signs`, message: `${s} is not a finding of rule ${rule.id}`, expected: `findings of the rule's condition: ${[...used].join(', ')}` });
+      if (!used.has(s)) problems.push({ check: 'clinical.warning-sign-not-in-rule', file: RULES, path: `rules.${rule.id}.warning.signs`, message: `${s} is not a finding of rule ${rule.id}`, expected: `findings of the rule's condition: ${[...used].join(', ')}` });
     }
   }
   return problems;

@@ -6,6 +6,7 @@ import { apiRoutes } from '../api/api-routes.js';
 import type { Clinic } from '../clinic/index.js';
 import type { AppConfig } from '../config.js';
 import type { ClinicalContent } from '../engine/types.js';
+import { loadSignoffs, signoffStatus, type Signoff } from '../safety/signoffs.js';
 import { loadLibrary, type Library } from '../web/library.js';
 import { blogRoutes } from '../web/routes/blog-routes.js';
 import { checkRoutes } from '../web/routes/check-routes.js';
@@ -35,6 +36,8 @@ export interface BuildAppOptions {
   publicDir?: string;
   /** The assets, when already loaded (they are read and compressed once; loaded from publicDir otherwise). */
   assets?: Assets;
+  /** The content sign-offs; read from config.contentDir when absent. */
+  signoffs?: readonly Signoff[];
 }
 
 /** Request bodies are small: a full set of answers is under 4 KB. */
@@ -62,7 +65,10 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   const app = Fastify(fastifyOptions);
   const assets = options.assets ?? loadAssets(config, options.publicDir);
   const site: Site = { config, assets };
-  const ctx: AppContext = { config, site, content, library: options.library ?? loadLibrary(config, content), now: options.now ?? (() => new Date()) };
+  const ctx: AppContext = {
+    config, site, content, library: options.library ?? loadLibrary(config, content), now: options.now ?? (() => new Date()),
+    signoff: signoffStatus(options.signoffs ?? loadSignoffs(config.contentDir), content.version),
+  };
 
   addResponseHooks(app, securityHeaders(config));
   installErrorHandling(app, site);

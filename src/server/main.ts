@@ -4,6 +4,7 @@ import { createClinic } from '../clinic/index.js';
 import { ContentFileError } from '../content/content-problem.js';
 import { ContentError, loadClinicalContent } from '../content/clinical-loader.js';
 import { join } from 'node:path';
+import { loadSignoffs } from '../safety/signoffs.js';
 import { loadLibrary } from '../web/library.js';
 import { buildApp } from './app.js';
 import { loadAssets } from './assets.js';
@@ -17,7 +18,7 @@ function load() {
   try {
     const config = loadConfig();
     const content = loadClinicalContent(join(config.contentDir, 'clinical'), { riskWordingFile: config.riskWordingFile });
-    return { config, content, library: loadLibrary(config, content) };
+    return { config, content, library: loadLibrary(config, content), signoffs: loadSignoffs(config.contentDir) };
   } catch (err) {
     if (err instanceof ConfigError) fail('Creak cannot start: the configuration is invalid.', err.problems);
     if (err instanceof ContentError || err instanceof ContentFileError) {
@@ -27,11 +28,13 @@ function load() {
   }
 }
 
-const { config, content, library } = load();
+const { config, content, library, signoffs } = load();
 // Assets and the reference list are read once and shared by the web app and the clinic side.
 const assets = loadAssets(config);
-const clinic = await createClinic({ config, content, assets, references: library.references });
-const app = buildApp({ config, content, library, clinic, assets, logger: true });
+const clinic = await createClinic({ config, content, assets, references: library.references, signoffs });
+const app = buildApp({ config, content, library, clinic, assets, signoffs, logger: true });
+// The safety case for the running content is built now, before any request, for the staff Safety page.
+const safetyCase = clinic.ctx.safetyCase();
 
 let closing = false;
 async function shutdown(signal: string): Promise<void> {
@@ -47,3 +50,4 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 
 await app.listen({ port: config.port, host: config.host });
 app.log.info(`Creak ${content.version} for ${config.clinic.name} at ${config.baseUrl}`);
+app.log.info(`content ${content.version} ${clinic.ctx.signoff.signedOff ? 'is signed off' : 'is NOT signed off'}; safety case ${safetyCase.ok ? 'passes' : `fails: ${safetyCase.failures.join(' | ')}`}`);

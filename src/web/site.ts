@@ -5,6 +5,8 @@ import type { Assets } from '../server/assets.js';
 export interface Site {
   config: AppConfig;
   assets: Pick<Assets, 'css' | 'js' | 'favicon' | 'logo'>;
+  /** A warning every staff page shows the clinic's admins (the running content is not signed off). */
+  staffWarning?: string;
 }
 
 /** An absolute address on this site, for canonical links, feeds and share links. */

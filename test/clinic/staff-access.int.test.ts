@@ -21,6 +21,7 @@ const ROUTES: { method: 'GET' | 'POST'; url: string; admin?: boolean }[] = [
   { method: 'GET', url: '/clinic/export/inbox.csv' },
   { method: 'GET', url: '/clinic/questionnaire.json' },
   { method: 'GET', url: '/clinic/safety' },
+  { method: 'GET', url: '/clinic/safety/report.html' },
   { method: 'GET', url: '/clinic/account' },
   { method: 'POST', url: '/clinic/logout-everywhere' },
   { method: 'POST', url: '/clinic/account/totp/start' },

@@ -1,4 +1,4 @@
-// /clinic/account: sign out everywhere and optional TOTP; /clinic/safety: disagreement per rule.
+// /clinic/account: sign out everywhere and optional TOTP.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { sendPage } from '../../web/send.js';
 import { clearSessionCookie } from '../auth/staff-session.js';
@@ -7,7 +7,6 @@ import { checkTotp, newTotpSecret, totpUri } from '../auth/totp.js';
 import type { ClinicContext } from '../clinic-context.js';
 import type { FieldError } from '../views/form-parts.js';
 import { AccountPage } from './account-page.js';
-import { SafetyPage } from './safety-page.js';
 import { field, queryValue } from './staff-form.js';
 
 const NOTICES: Readonly<Record<string, string>> = { 'totp-on': 'Two-step sign-in is on.', 'totp-off': 'Two-step sign-in is off.' };
@@ -47,10 +46,6 @@ export function accountRoutes(ctx: ClinicContext): FastifyPluginAsync {
       return reply.redirect('/clinic/account?done=totp-off', 303);
     });
 
-    app.get('/clinic/safety', async (request, reply) => {
-      const rows = await ctx.store.safetyStats(contextOf(request));
-      return sendPage(reply, <SafetyPage site={ctx.site} staff={principalOf(request)} csrf={reply.generateCsrf()} rows={rows} rules={ctx.content.rules} />, 'no-store');
-    });
     return Promise.resolve();
   };
 }

@@ -29,6 +29,10 @@ tr.is-overdue td:first-child{border-left:.3rem solid #d4351c;padding-left:.5rem}
 .history{list-style:none;padding:0}
 .history li{border-left:.3rem solid #b1b4b6;padding:.25rem 0 .25rem .75rem;margin:0 0 .75rem}
 .code{font-family:ui-monospace,monospace;word-break:break-all}
+.st-warn{border-left:.5rem solid #d4351c;background:#fff4f2;padding:.75rem 1rem;margin:0 0 1.5rem}
+.st-warn p{margin:0}
+.st-ok{border-left:.5rem solid #00703c;background:#eef7ee;padding:.75rem 1rem;margin:0 0 1.5rem}
+.st-ok p{margin:0}
 `;
 
 export const CLINIC_CSS_URL = `/clinic/static/clinic.${createHash('sha256').update(CLINIC_CSS).digest('hex').slice(0, 10)}.css`;

@@ -33,6 +33,9 @@ export function StaffPage(p: StaffPageProps) {
           </form>
         </nav>
       )}
+      {p.staff?.role === 'admin' && p.site.staffWarning !== undefined
+        ? <section class="st-warn" id="content-not-signed-off" aria-label="Warning"><p><strong>Warning: </strong>{p.site.staffWarning}</p></section>
+        : null}
       {p.children}
     </Layout>
   );

@@ -1,6 +1,8 @@
 // The blog's pages: the article index (paged), a tag's articles, and one article.
 import { raw } from 'hono/html';
 import type { Article } from '../../content/articles.js';
+import { fillPlaceholders } from '../../content/placeholders.js';
+import { placeholders } from '../../config.js';
 import type { Reference } from '../../content/references.js';
 import { articleJsonLd, type IndexPage } from '../blog.js';
 import { ArticleList, ReferenceList, TagLinks } from '../components.js';
@@ -56,8 +58,8 @@ export function ArticlePage({ site, article, html, references, related }: Articl
       <article>
         <h1>{article.title}</h1>
         <p class="meta">
-          Published <time datetime={article.published}>{formatDay(article.published)}</time>. Last reviewed{' '}
-          <time datetime={article.reviewed}>{formatDay(article.reviewed)}</time> by our {article.reviewer.charAt(0).toLowerCase() + article.reviewer.slice(1)}.
+          Published <time datetime={article.published}>{formatDay(article.published)}</time>. Written by {fillPlaceholders(article.author, placeholders(site.config))}.
+          Checked by our {article.reviewer.charAt(0).toLowerCase() + article.reviewer.slice(1)}.
         </p>
         <TagLinks tags={article.tags} />
         <div class="prose">{raw(html)}</div>
@@ -70,6 +72,10 @@ export function ArticlePage({ site, article, html, references, related }: Articl
             <ReferenceList references={references} />
           </>
         )}
+        <p class="meta" id="page-review">
+          Page last reviewed: <time datetime={article.reviewed}>{formatDay(article.reviewed)}</time><br />
+          Next review due: <time datetime={article.nextReview}>{formatDay(article.nextReview)}</time>
+        </p>
       </article>
       {related.length === 0 ? null : (
         <>

@@ -33,7 +33,8 @@ test('the article index, a tag page and an article render with their metadata', 
   const body = article.body;
   assert.match(body, /<link rel="canonical" href="http:\/\/localhost:3000\/articles\/why-backs-crack"/);
   assert.match(body, /<meta property="og:type" content="article"/);
-  assert.match(body, /Last reviewed <time datetime="2026-11-20">20 November 2026<\/time> by our clinical lead physiotherapist/);
+  assert.match(body, /Written by Physiotherapy team, Riverside Physiotherapy\.\s+Checked by our clinical lead physiotherapist\./);
+  assert.match(body, /Page last reviewed: <time datetime="2026-11-20">20 November 2026<\/time><br\/?>\s*Next review due: <time datetime="2027-11-20">20 November 2027<\/time>/);
   assert.match(body, /<h2>Sources<\/h2>/);
   assert.match(body, /<h2>Related articles<\/h2>/);
   const ld = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(body);
@@ -71,7 +72,7 @@ test('the Atom feed, sitemap and robots.txt list published articles', async () =
 test('drafts and scheduled articles stay hidden until their date', async () => {
   const s = seeded();
   const make = (slug: string, extra: string) => {
-    const source = `---\ntitle: "T ${slug}"\nslug: ${slug}\nsummary: "S."\ntags: [knee]\npublished: 2026-11-01\nreviewed: 2026-11-01\nreviewer: "Physio"\nreferences: [mccoy-1987]\n${extra}---\nSome text.\n`;
+    const source = `---\ntitle: "T ${slug}"\nslug: ${slug}\nsummary: "S."\ntags: [knee]\npublished: 2026-11-01\nauthor: "Physio team"\nreviewed: 2026-11-01\nreviewer: "Physio"\nnext_review: 2027-11-01\nreferences: [mccoy-1987]\n${extra}---\nSome text.\n`;
     const parsed = parseArticle(`${slug}.md`, source);
     assert.ok(parsed.article, JSON.stringify(parsed.problems));
     return parsed.article;

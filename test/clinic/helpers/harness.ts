@@ -10,6 +10,8 @@ import { loadClinicalContent } from '../../../src/content/clinical-loader.js';
 import { staffContext, systemContext, type Role } from '../../../src/db/context.js';
 import type { OpenDatabaseOptions } from '../../../src/db/database.js';
 import type { ClinicalContent } from '../../../src/engine/types.js';
+import type { SafetyCase } from '../../../src/safety/safety-case.js';
+import type { Signoff } from '../../../src/safety/signoffs.js';
 import { buildApp } from '../../../src/server/app.js';
 
 let sharedContent: ClinicalContent | undefined;
@@ -34,6 +36,10 @@ export interface HarnessOptions {
   database?: Partial<OpenDatabaseOptions>;
   now?: () => Date;
   baseUrl?: string;
+  /** Content sign-offs (the repository's, none, when absent). */
+  signoffs?: readonly Signoff[];
+  /** A safety case to show (built from the repository on first use when absent). */
+  safetyCase?: SafetyCase;
 }
 
 export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
@@ -44,8 +50,10 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
     settings: { argon2: FAST_ARGON2, printSetupLink: false, ...o.settings },
     ...(o.database === undefined ? {} : { database: o.database }),
     ...(o.now === undefined ? {} : { now: o.now }),
+    ...(o.signoffs === undefined ? {} : { signoffs: o.signoffs }),
+    ...(o.safetyCase === undefined ? {} : { safetyCase: o.safetyCase }),
   });
-  const app = buildApp({ config, content: content(), clinic, ...(o.now === undefined ? {} : { now: o.now }) });
+  const app = buildApp({ config, content: content(), clinic, ...(o.now === undefined ? {} : { now: o.now }), ...(o.signoffs === undefined ? {} : { signoffs: o.signoffs }) });
   await app.ready();
   return {
     app, clinic, config,

@@ -1,0 +1,69 @@
+// Loads clinical content with the current loader while ignoring fields it does not know, so that newer or older content can be compared.
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { ContentError, contentVersion, loadClinicalContent } from '../content/clinical-loader.js';
+import { schemas, type FileName } from '../content/clinical-schema.js';
+import type { ClinicalContent } from '../engine/types.js';
+
+export type LenientLoad =
+  | { ok: true; content: ClinicalContent; version: string; ignored: string[] }
+  | { ok: false; version: string; problems: string[]; ignored: string[] };
+
+/** Deletes the keys zod reported as unknown; returns the dotted paths deleted. */
+function stripUnknown(data: unknown, file: string): { data: unknown; ignored: string[] } {
+  const ignored: string[] = [];
+  const schema = schemas[file as FileName];
+  for (let round = 0; round < 10; round++) {
+    const result = schema.safeParse(data);
+    const unknown = result.success ? [] : result.error.issues.filter((i) => i.code === 'unrecognized_keys');
+    if (unknown.length === 0) break;
+    for (const issue of unknown) {
+      let node: unknown = data;
+      for (const key of issue.path) node = (node as Record<PropertyKey, unknown> | undefined)?.[key];
+      for (const key of issue.keys) {
+        if (node !== null && typeof node === 'object') Reflect.deleteProperty(node, key);
+        ignored.push(`${file} ${[...issue.path.map(String), key].join('.')}`);
+      }
+    }
+  }
+  return { data, ignored };
+}
+
+/**
+ * Loads `<contentDir>/clinical` with the current loader. Fields the loader does not know (content written for
+ * a newer policy version) are dropped first and listed in `ignored`; anything else the loader refuses is
+ * returned as problems. The version is that of the files as they are, never of the trimmed copy.
+ */
+export function loadLenient(contentDir: string): LenientLoad {
+  const clinical = join(contentDir, 'clinical');
+  const raw = new Map(readdirSync(clinical).filter((n) => n.endsWith('.yaml')).map((n) => [n, readFileSync(join(clinical, n), 'utf8')] as const));
+  const version = contentVersion(raw);
+  const copy = mkdtempSync(join(tmpdir(), 'creak-lenient-'));
+  const ignored: string[] = [];
+  try {
+    cpSync(contentDir, copy, { recursive: true });
+    for (const [name, text] of raw) {
+      if (!(name in schemas)) continue;
+      let data: unknown;
+      try {
+        data = parse(text, { schema: 'core' });
+      } catch {
+        continue;
+      }
+      const stripped = stripUnknown(data, name);
+      if (stripped.ignored.length > 0) {
+        ignored.push(...stripped.ignored);
+        writeFileSync(join(copy, 'clinical', name), stringify(stripped.data));
+      }
+    }
+    const content = loadClinicalContent(join(copy, 'clinical'));
+    return { ok: true, content: { ...content, version }, version, ignored };
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    return { ok: false, version, problems: error.problems.map((p) => `${p.file} ${p.path}: ${p.message} (expected ${p.expected})`), ignored };
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,85 @@
+// Content sign-offs (content/safety/signoffs.yaml): which content versions a clinical safety officer has reviewed and accepted.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { ContentFileError, type ContentProblem } from '../content/content-problem.js';
+import { zodProblems } from '../content/zod-problems.js';
+
+export const SIGNOFFS_FILE = 'safety/signoffs.yaml';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'not a date in the form YYYY-MM-DD').refine((s) => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+}, 'not a real calendar date');
+
+const signoffSchema = z.strictObject({
+  content_version: z.string().regex(/^[0-9a-f]{12}$/, 'a content version: 12 lower-case hex digits'),
+  name: z.string().trim().min(1),
+  role: z.string().trim().min(1),
+  date: isoDate,
+  reviewed: z.string().trim().min(1),
+  previous_version: z.string().regex(/^[0-9a-f]{12}$/).optional(),
+});
+
+const fileSchema = z.strictObject({ signoffs: z.array(signoffSchema) });
+
+const EXPECTED: Readonly<Record<string, string>> = {
+  signoffs: 'a list of sign-offs under the top-level key "signoffs" (an empty list: [])',
+  content_version: 'the content version signed off, as shown by `creak lint` and on every result',
+  name: 'the name of the person who signed off', role: 'their role, e.g. "Clinical safety officer"',
+  date: 'the day of the sign-off, as YYYY-MM-DD',
+  reviewed: 'what was reviewed: the content diff, the safety case report and its date',
+  previous_version: 'the content version the change was reviewed against',
+};
+
+export interface Signoff {
+  contentVersion: string;
+  name: string;
+  role: string;
+  date: string;
+  reviewed: string;
+  previousVersion?: string;
+}
+
+/** Whether the running content version is signed off, and by whom (the latest sign-off of that version). */
+export interface SignoffStatus {
+  contentVersion: string;
+  signedOff: boolean;
+  signoff?: Signoff;
+}
+
+/** Reads the sign-offs; a missing file means none. Returns every problem found. */
+export function readSignoffs(contentDir: string): { signoffs: Signoff[]; problems: ContentProblem[] } {
+  const file = join(contentDir, SIGNOFFS_FILE);
+  if (!existsSync(file)) return { signoffs: [], problems: [] };
+  let data: unknown;
+  try {
+    data = parse(readFileSync(file, 'utf8'), { schema: 'core' });
+  } catch (error) {
+    return { signoffs: [], problems: [{ file, path: '', message: `cannot read: ${(error as Error).message.split('\n')[0] ?? ''}`, expected: 'a readable YAML file' }] };
+  }
+  const result = fileSchema.safeParse(data ?? { signoffs: [] }, { reportInput: true });
+  if (!result.success) return { signoffs: [], problems: zodProblems(file, result.error, EXPECTED, Object.keys(signoffSchema.shape)) };
+  return {
+    signoffs: result.data.signoffs.map((s) => ({
+      contentVersion: s.content_version, name: s.name, role: s.role, date: s.date, reviewed: s.reviewed,
+      ...(s.previous_version === undefined ? {} : { previousVersion: s.previous_version }),
+    })),
+    problems: [],
+  };
+}
+
+/** Loads the sign-offs; throws ContentFileError on an invalid file (the service refuses to start on it). */
+export function loadSignoffs(contentDir: string): Signoff[] {
+  const { signoffs, problems } = readSignoffs(contentDir);
+  if (problems.length > 0) throw new ContentFileError(problems);
+  return signoffs;
+}
+
+/** The sign-off status of a content version: signed off when some sign-off names it (the latest is shown). */
+export function signoffStatus(signoffs: readonly Signoff[], contentVersion: string): SignoffStatus {
+  const mine = signoffs.filter((s) => s.contentVersion === contentVersion).sort((a, b) => b.date.localeCompare(a.date));
+  const latest = mine[0];
+  return latest === undefined ? { contentVersion, signedOff: false } : { contentVersion, signedOff: true, signoff: latest };
+}
