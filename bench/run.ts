@@ -1,14 +1,13 @@
-// `npm run bench`: every benchmark, one after another (engine, then the web and clinic ones when present).
+// `npm run bench [engine|web|clinic …]`: the benchmarks, one after another (all of them when none is named).
+import { benchClinic } from './clinic.js';
 import { benchEngine } from './engine.js';
+import { benchWeb } from './web.js';
 
-await benchEngine();
-for (const [file, name] of [['./web.js', 'benchWeb'], ['./clinic.js', 'benchClinic']] as const) {
-  try {
-    const mod = (await import(file)) as Record<string, unknown>;
-    const fn = mod[name];
-    if (typeof fn === 'function') await (fn as () => Promise<void>)();
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw error;
-    console.log(`bench: ${file} not present, skipped`);
-  }
+const ALL = { engine: benchEngine, web: benchWeb, clinic: benchClinic } as const;
+const named = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const unknown = named.filter((n) => !Object.hasOwn(ALL, n));
+if (unknown.length > 0) {
+  console.error(`bench: unknown benchmark ${unknown.join(', ')} (choose from ${Object.keys(ALL).join(', ')})`);
+  process.exit(2);
 }
+for (const name of named.length > 0 ? named : Object.keys(ALL)) await ALL[name as keyof typeof ALL]();

@@ -131,10 +131,42 @@ test('answers for findings outside the region are validated and ignored', () => 
   assert.equal(triage(c, { age_years: 30, body_region: 'knee', main_concern: 'noise_only', bladder_change: 'maybe' }).status, 'invalid');
 });
 
-test('a multi question offers only the options still needed', () => {
+test('a grouped page asks only findings still needed for one level, at most six, in clinical order', () => {
   const q = triage(c, { age_years: 30, body_region: 'neck', main_concern: 'pain_only', cancer_history: false });
-  assert.equal(q.status === 'question' && q.question.id, 'cauda-equina');
-  if (q.status === 'question') assert.deepEqual(q.question.findings, ['bladder_change', 'bowel_change', 'saddle_numbness']);
+  assert.ok(q.status === 'question' && q.question.kind === 'multi', JSON.stringify(q));
+  const { findings, options } = q.question;
+  assert.ok(findings.length >= 2 && findings.length <= 6, findings.join(', '));
+  assert.ok(!findings.includes('cancer_history'), 'an answered finding is never asked again');
+  assert.deepEqual(findings.slice(0, 3), ['bladder_change', 'bowel_change', 'saddle_numbness']);
+  assert.ok(options !== undefined);
+  assert.deepEqual(options.map((o) => o.finding), findings);
+  assert.ok(options.every((o) => o.label.length > 0 && !o.label.endsWith('?')), 'statements, not questions');
+});
+
+test('a gate is asked before what depends on it: a knee asks about back-related leg pain before the bladder', () => {
+  const q = triage(c, { age_years: 30, body_region: 'knee', main_concern: 'pain_only' });
+  assert.ok(q.status === 'question');
+  assert.ok(q.question.findings.includes('leg_pain'), q.question.findings.join(', '));
+  assert.ok(!q.question.findings.includes('bladder_change'), 'the bladder matters for a knee only with back-related leg pain');
+  const after = triage(c, { age_years: 30, body_region: 'knee', main_concern: 'pain_only', leg_pain: true });
+  assert.ok(after.status === 'question' && after.question.findings.includes('bladder_change'), 'with leg pain from the back, the cauda equina signs come next');
+});
+
+test('an unsure emergency sign is asked once more on its own before it raises the level (principle 2b)', () => {
+  const start = { age_years: 40, body_region: 'lower_back', main_concern: 'pain_only', saddle_numbness: 'unknown' };
+  const q = triage(c, start);
+  assert.ok(q.status === 'question' && q.question.clarifies === 'saddle_numbness', JSON.stringify(q));
+  assert.equal(q.question.findings[0], 'saddle_numbness_recheck');
+  const again = triage(c, { ...start, saddle_numbness_recheck: 'unknown' });
+  assert.ok(again.status !== 'question' || again.question.clarifies !== 'saddle_numbness', 'asked again only once');
+  assert.equal(outcomeOf(triage(c, { ...start, saddle_numbness_recheck: 'yes' })).level, 'emergency');
+});
+
+test('derived findings are never asked: no noise questions for pain only, no "does it hurt" for a painless noise', () => {
+  for (const [concern, never] of [['pain_only', ['noise_painful', 'noise_after_surgery', 'deliberate_cracking', 'noise_type']], ['noise_only', ['noise_painful']]] as const) {
+    const { answers } = interview(c, { age_years: 40, body_region: 'knee', main_concern: concern });
+    for (const f of never) assert.ok(!Object.hasOwn(answers, f), `${concern}: ${f} was asked`);
+  }
 });
 
 test('displaced rules are left out of the explanation', () => {
