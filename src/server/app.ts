@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import Fastify, { type FastifyHttpOptions, type FastifyInstance } from 'fastify';
 import { apiRoutes } from '../api/api-routes.js';
 import type { Clinic } from '../clinic/index.js';
-import type { AppConfig } from '../config.js';
+import type { AppConfig, TrustProxy } from '../config.js';
 import type { ClinicalContent } from '../engine/types.js';
 import { loadLibrary, type Library } from '../web/library.js';
 import { blogRoutes } from '../web/routes/blog-routes.js';
@@ -49,6 +49,16 @@ const loggerOptions = {
   },
 };
 
+/**
+ * TRUST_PROXY as Fastify takes it. A hop count becomes "trust the nearest n addresses" (the socket peer and the
+ * entries the proxies appended on the right): Fastify 5 reads a bare number as "trust nothing".
+ */
+function fastifyTrustProxy(trust: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (trust === false) return false;
+  if (typeof trust === 'number') return (_address: string, hop: number) => hop < trust;
+  return [...trust];
+}
+
 export function buildApp(options: BuildAppOptions): FastifyInstance {
   const { config, content } = options;
   const fastifyOptions: FastifyHttpOptions<Server> = {
@@ -56,7 +66,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
       ? ({ ...loggerOptions, ...(options.logStream === undefined ? {} : { stream: options.logStream }) } as Exclude<FastifyHttpOptions<Server>['logger'], undefined>)
       : false,
     bodyLimit: BODY_LIMIT,
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     return503OnClosing: true,
   };
   const app = Fastify(fastifyOptions);

@@ -34,11 +34,13 @@ export interface HarnessOptions {
   database?: Partial<OpenDatabaseOptions>;
   now?: () => Date;
   baseUrl?: string;
+  /** Extra application settings (the environment loadConfig reads), e.g. TRUST_PROXY. */
+  configEnv?: NodeJS.ProcessEnv;
 }
 
 export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'creak-clinic-'));
-  const config = loadConfig({ DATA_DIR: dir, BASE_URL: o.baseUrl ?? 'http://localhost:3000', CLINIC_NAME: 'Test Physio' });
+  const config = loadConfig({ DATA_DIR: dir, BASE_URL: o.baseUrl ?? 'http://localhost:3000', CLINIC_NAME: 'Test Physio', ...o.configEnv });
   const clinic = await createClinic({
     config, content: content(), env: o.env ?? {}, schedule: false, log: () => undefined,
     settings: { argon2: FAST_ARGON2, printSetupLink: false, ...o.settings },
