@@ -55,13 +55,30 @@ export class ConfigError extends Error {
   }
 }
 
+/** A whole number in a range, with the same plain message for every setting ("must be a whole number from 0 to 365"). */
+export function wholeNumber(min: number, max: number, def: number) {
+  const message = `must be a whole number from ${String(min)} to ${String(max)}`;
+  return z.coerce.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message }).default(def);
+}
+
+/** A number (fractions allowed) above 0 and at most `max`. */
+export function positiveNumber(max: number, def: number) {
+  const message = `must be a number above 0 and at most ${String(max)}`;
+  return z.coerce.number({ error: message }).positive({ error: message }).max(max, { error: message }).default(def);
+}
+
+/** The problems of a failed zod parse, one line each: "NAME: what is wrong". */
+export function settingProblems(error: z.ZodError): string[] {
+  return error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+}
+
 const hexColour = /^#[0-9a-fA-F]{6}$/;
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' });
 const list = (value: string | undefined): string[] =>
   (value ?? '').split(/[\s,]+/).map((s) => s.trim()).filter((s) => s !== '');
 
 const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: wholeNumber(0, 65535, 3000),
   HOST: z.string().min(1).default('localhost'),
   BASE_URL: httpUrl.optional(),
   CLINIC_NAME: z.string().min(1).max(80).default('Riverside Physiotherapy'),
@@ -89,7 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(defined);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+    throw new ConfigError(settingProblems(parsed.error));
   }
   const e = parsed.data;
   const problems: string[] = [];

@@ -1,7 +1,7 @@
 // The clinic side's entry point: storage, the /send/* flow and the staff /clinic/* pages as one Fastify plugin.
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
-import type { AppConfig } from '../config.js';
+import { ConfigError, type AppConfig } from '../config.js';
 import type { OpenDatabaseOptions } from '../db/database.js';
 import { openStore } from '../db/store.js';
 import type { ClinicalContent } from '../engine/types.js';
@@ -64,7 +64,10 @@ export async function createClinic(options: CreateClinicOptions): Promise<Clinic
   const store = await openStore(
     { databaseUrl: config.databaseUrl, dataDir: config.dataDir, sqliteSynchronous: settings.sqliteSynchronous, ...options.database },
     { now, sessions: { idleMs: settings.sessionIdleMs, absoluteMs: settings.sessionAbsoluteMs }, lockout: settings.lockout },
-  );
+  ).catch((error: unknown) => {
+    const setting = config.databaseUrl === undefined ? 'DATA_DIR' : 'DATABASE_URL';
+    throw new ConfigError([`${setting}: the database could not be opened (${error instanceof Error ? error.message : 'unknown error'})`]);
+  });
   // Kept in the database (not a file) when not configured, so every instance behind a load balancer shares it.
   const formSecret = settings.formSecret ?? await store.setting('form-secret', () => randomBytes(32).toString('base64url'));
   const notifier = new Notifier({

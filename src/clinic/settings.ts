@@ -1,5 +1,6 @@
 // The clinic side's own settings, read from the environment: mail, due times, retention, sessions, limits.
 import { z } from 'zod';
+import { ConfigError, positiveNumber, settingProblems, wholeNumber as int } from '../config.js';
 import { LEVELS, type Level } from '../engine/types.js';
 import { ENGLAND_WALES_BANK_HOLIDAYS } from './bank-holidays.js';
 import { DEFAULT_DUE_RULES, parseOpeningTimes, type DuePolicy, type DueRule } from './due-time.js';
@@ -40,14 +41,12 @@ export interface ClinicSettings {
   printSetupLink: boolean;
 }
 
-const int = (min: number, max: number, def: number) => z.coerce.number().int().min(min).max(max).default(def);
-
 const envSchema = z.object({
   CLINIC_TIME_ZONE: z.string().default('Europe/London'),
   OPENING_TIMES: z.string().default('mon-fri 08:00-18:00'),
   BANK_HOLIDAYS: z.string().optional(),
-  DUE_EMERGENCY_HOURS: z.coerce.number().positive().max(72).default(1),
-  DUE_URGENT_HOURS: z.coerce.number().positive().max(72).default(4),
+  DUE_EMERGENCY_HOURS: positiveNumber(72, 1),
+  DUE_URGENT_HOURS: positiveNumber(72, 4),
   DUE_SOON_WORKING_DAYS: int(0, 60, 2),
   DUE_ROUTINE_WORKING_DAYS: int(0, 60, 5),
   DUE_SELF_CARE_WORKING_DAYS: int(0, 120, 10),
@@ -72,22 +71,22 @@ const envSchema = z.object({
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
 });
 
-/** Reads the settings; throws an Error listing every problem, so the server refuses to start on a typo. */
+/** Reads the settings; throws a ConfigError listing every problem, so the server refuses to start on a typo. */
 export function loadClinicSettings(env: NodeJS.ProcessEnv = process.env, clinicEmail?: string): ClinicSettings {
   const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(defined);
   if (!parsed.success) {
-    throw new Error(`Invalid clinic settings:\n- ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n- ')}`);
+    throw new ConfigError(settingProblems(parsed.error));
   }
   const e = parsed.data;
   try {
     new Intl.DateTimeFormat('en-GB', { timeZone: e.CLINIC_TIME_ZONE });
   } catch {
-    throw new Error(`Invalid clinic settings:\n- CLINIC_TIME_ZONE: unknown time zone "${e.CLINIC_TIME_ZONE}"`);
+    throw new ConfigError([`CLINIC_TIME_ZONE: unknown time zone "${e.CLINIC_TIME_ZONE}"`]);
   }
   const holidays = e.BANK_HOLIDAYS === undefined ? ENGLAND_WALES_BANK_HOLIDAYS : e.BANK_HOLIDAYS.split(/[\s,]+/).filter((d) => d !== '');
   const badDay = holidays.find((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d));
-  if (badDay !== undefined) throw new Error(`Invalid clinic settings:\n- BANK_HOLIDAYS: "${badDay}" is not a date like 2026-12-25`);
+  if (badDay !== undefined) throw new ConfigError([`BANK_HOLIDAYS: "${badDay}" is not a date like 2026-12-25`]);
   const byLevel: Record<Level, DueRule> = { ...DEFAULT_DUE_RULES };
   byLevel.emergency = { hours: e.DUE_EMERGENCY_HOURS, counting: 'clock' };
   byLevel.urgent = { hours: e.DUE_URGENT_HOURS, counting: 'opening' };
@@ -99,7 +98,7 @@ export function loadClinicSettings(env: NodeJS.ProcessEnv = process.env, clinicE
   try {
     opening = parseOpeningTimes(e.OPENING_TIMES);
   } catch (error) {
-    throw new Error(`Invalid clinic settings:\n- OPENING_TIMES: ${error instanceof Error ? error.message : 'cannot read'}`, { cause: error });
+    throw new ConfigError([`OPENING_TIMES: ${error instanceof Error ? error.message : 'cannot read'}`]);
   }
   return {
     due: { timeZone: e.CLINIC_TIME_ZONE, opening, bankHolidays: new Set(holidays), byLevel },

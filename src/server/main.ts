@@ -30,7 +30,10 @@ function load() {
 const { config, content, library } = load();
 // Assets and the reference list are read once and shared by the web app and the clinic side.
 const assets = loadAssets(config);
-const clinic = await createClinic({ config, content, assets, references: library.references });
+const clinic = await createClinic({ config, content, assets, references: library.references }).catch((err: unknown) => {
+  if (err instanceof ConfigError) fail('Creak cannot start: the configuration is invalid.', err.problems);
+  throw err;
+});
 const app = buildApp({ config, content, library, clinic, assets, logger: true });
 
 let closing = false;
