@@ -38,8 +38,9 @@ export class SessionRepo {
       await this.db.deleteFrom('staff_session').where('id', '=', row.id).execute();
       return undefined;
     }
-    // Writing on every request would serialise reads on SQLite; a minute's resolution is plenty for an idle timeout.
-    if (idleSince > 60_000) {
+    // The idle clock restarts at every request, so a session ends exactly the promised time after its last use.
+    // Requests within the same second (a page and its redirect) share one write.
+    if (idleSince >= 1000) {
       await this.db.updateTable('staff_session').set({ last_seen_at: now.toISOString() }).where('id', '=', row.id).execute();
     }
     return row.user_id;
