@@ -17,7 +17,7 @@ import type { AppContext } from './context.js';
 import { installErrorHandling } from './error-pages.js';
 import { healthRoutes } from './health-routes.js';
 import { addResponseHooks } from './response-hooks.js';
-import { securityHeaders } from './security-headers.js';
+import { securityHeaders, staffSecurityHeaders } from './security-headers.js';
 
 export interface BuildAppOptions {
   config: AppConfig;
@@ -40,11 +40,19 @@ export interface BuildAppOptions {
 /** Request bodies are small: a full set of answers is under 4 KB. */
 export const BODY_LIMIT = 32 * 1024;
 
-/** Log lines carry the method and path only: never bodies (answers), never client addresses. */
+/** Paths that carry a secret: one-time setup and password links. */
+const TOKEN_IN_PATH = /^(\/clinic\/(?:setup|password)\/)[^/?#]+/;
+
+/** A URL as it may be logged: the path only (queries may hold references and signatures), one-time tokens replaced. */
+export function loggedUrl(url: string): string {
+  return (url.split('?')[0] ?? '').replace(TOKEN_IN_PATH, '$1[token]');
+}
+
+/** Log lines carry the method and path only: never bodies (answers), client addresses or one-time tokens. */
 const loggerOptions = {
   level: 'info',
   serializers: {
-    req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.split('?')[0] }),
+    req: (req: { method: string; url: string }) => ({ method: req.method, url: loggedUrl(req.url) }),
     res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
   },
 };
@@ -63,7 +71,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   const { config, content } = options;
   const fastifyOptions: FastifyHttpOptions<Server> = {
     logger: options.logger === true
-      ? ({ ...loggerOptions, ...(options.logStream === undefined ? {} : { stream: options.logStream }) } as Exclude<FastifyHttpOptions<Server>['logger'], undefined>)
+      ? { ...loggerOptions, ...(options.logStream === undefined ? {} : { stream: options.logStream }) }
       : false,
     bodyLimit: BODY_LIMIT,
     trustProxy: fastifyTrustProxy(config.trustProxy),
@@ -74,7 +82,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   const site: Site = { config, assets };
   const ctx: AppContext = { config, site, content, library: options.library ?? loadLibrary(config), now: options.now ?? (() => new Date()) };
 
-  addResponseHooks(app, securityHeaders(config));
+  addResponseHooks(app, { public: securityHeaders(config), staff: staffSecurityHeaders(config) });
   installErrorHandling(app, site);
   void app.register(formbody, { bodyLimit: BODY_LIMIT });
   void app.register(assetRoutes(assets));
