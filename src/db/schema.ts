@@ -65,6 +65,8 @@ export interface StaffUserTable {
   totp_secret: string | null;
   created_at: string;
   password_changed_at: string | null;
+  /** The last TOTP time step accepted for this user: codes of that step or earlier are refused (no replay). */
+  totp_last_step: number | null;
 }
 
 export interface StaffSessionTable {

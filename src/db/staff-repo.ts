@@ -91,12 +91,25 @@ export class StaffRepo {
     });
   }
 
-  /** Turns TOTP on (with its secret) or off for an account. */
-  async setTotpSecret(ctx: RequestContext, id: string, secret: string | null): Promise<void> {
+  /**
+   * Turns TOTP on (with its secret and the step of the code that confirmed it, which is then used up) or off.
+   */
+  async setTotpSecret(ctx: RequestContext, id: string, secret: string | null, confirmedStep: number | null = null): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      await trx.updateTable('staff_user').set({ totp_secret: secret }).where('id', '=', id).execute();
+      await trx.updateTable('staff_user').set({ totp_secret: secret, totp_last_step: secret === null ? null : confirmedStep }).where('id', '=', id).execute();
       await writeAudit(trx, ctx, this.now().toISOString(), [{ action: 'staff.totp', detail: { user: id, enabled: secret !== null } }]);
     });
+  }
+
+  /**
+   * Uses up a TOTP time step for the user: true for exactly one caller, on any instance, and only when the step is
+   * later than every step used before, so a code cannot be replayed, not even an older one still inside the drift window.
+   */
+  async acceptTotpStep(id: string, step: number): Promise<boolean> {
+    const res = await this.db.updateTable('staff_user').set({ totp_last_step: step }).where('id', '=', id)
+      .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+      .executeTakeFirst();
+    return Number(res.numUpdatedRows) === 1;
   }
 }
 

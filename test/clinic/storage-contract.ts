@@ -247,6 +247,27 @@ export function storageContract(makeBackend: () => Backend, skip: () => Promise<
       assert.equal(await store.sessions.use('hash-a'), undefined);
     });
 
+    it('a session used a second before its idle limit lives on for the full idle time after that use', opts, async () => {
+      await store.sessions.create(clinicianId, 'hash-exact');
+      clock.advance(10_000);
+      assert.equal(await store.sessions.use('hash-exact'), clinicianId);
+      clock.advance(30 * 60_000 - 1000);
+      assert.equal(await store.sessions.use('hash-exact'), clinicianId, '29:59 after the last use');
+      clock.advance(30 * 60_000);
+      assert.equal(await store.sessions.use('hash-exact'), undefined, '30:00 after the last use');
+    });
+
+    it('a TOTP time step is used once: by one of two callers at once, and never again or an older one', opts, async () => {
+      await store.staff.setTotpSecret(clinician, clinicianId, 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', 1000);
+      assert.equal(await store.staff.acceptTotpStep(clinicianId, 1000), false, 'the confirming code is used up');
+      const both = await Promise.all([store.staff.acceptTotpStep(clinicianId, 1001), store.staff.acceptTotpStep(clinicianId, 1001)]);
+      assert.deepEqual(both.sort(), [false, true]);
+      assert.equal(await store.staff.acceptTotpStep(clinicianId, 1000), false);
+      assert.equal(await store.staff.acceptTotpStep(clinicianId, 1002), true);
+      await store.staff.setTotpSecret(clinician, clinicianId, null);
+      assert.equal((await store.staff.byId(clinicianId))?.totpSecret, null);
+    });
+
     it('one-time tokens work once, expire, and a newer one replaces an older one', opts, async () => {
       await store.tokens.create('password', clinicianId, 'tok-1', 60_000);
       await store.tokens.create('password', clinicianId, 'tok-2', 60_000);

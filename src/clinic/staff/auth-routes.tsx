@@ -5,7 +5,7 @@ import { sendPage } from '../../web/send.js';
 import { passwordProblem } from '../auth/password.js';
 import { clearSessionCookie, sessionHashOf, setSessionCookie } from '../auth/staff-session.js';
 import { newToken, tokenHash } from '../auth/tokens.js';
-import { checkTotp } from '../auth/totp.js';
+import { totpStep } from '../auth/totp.js';
 import type { ClinicContext } from '../clinic-context.js';
 import { formatTime } from '../format-time.js';
 import type { FieldError } from '../views/form-parts.js';
@@ -55,7 +55,10 @@ export function authRoutes(ctx: ClinicContext): FastifyPluginAsync {
       let ok = false;
       if (user?.passwordHash != null && user.active) ok = await ctx.passwords.verify(user.passwordHash, password);
       else await ctx.passwords.dummyVerify(password);
-      if (ok && user?.totpSecret != null) ok = checkTotp(user.totpSecret, field(request.body, 'code', 12), ctx.now());
+      if (ok && user?.totpSecret != null) {
+        const step = totpStep(user.totpSecret, field(request.body, 'code', 12), ctx.now());
+        ok = step !== undefined && await ctx.store.staff.acceptTotpStep(user.id, step);
+      }
       if (!ok || user === undefined) {
         const failure = await ctx.store.loginFailures.recordFailure(key, user?.id ?? null);
         const message = failure.lockedUntil !== undefined && failure.lockedUntil > ctx.now()

@@ -36,6 +36,8 @@ export interface HarnessOptions {
   baseUrl?: string;
   /** Extra application settings (the environment loadConfig reads), e.g. TRUST_PROXY. */
   configEnv?: NodeJS.ProcessEnv;
+  /** Turns on the production logger, writing here. */
+  logStream?: NodeJS.WritableStream;
 }
 
 export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
@@ -47,7 +49,10 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
     ...(o.database === undefined ? {} : { database: o.database }),
     ...(o.now === undefined ? {} : { now: o.now }),
   });
-  const app = buildApp({ config, content: content(), clinic, ...(o.now === undefined ? {} : { now: o.now }) });
+  const app = buildApp({
+    config, content: content(), clinic, ...(o.now === undefined ? {} : { now: o.now }),
+    ...(o.logStream === undefined ? {} : { logger: true, logStream: o.logStream }),
+  });
   await app.ready();
   return {
     app, clinic, config,
