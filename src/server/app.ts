@@ -14,6 +14,7 @@ import type { Site } from '../web/site.js';
 import { assetRoutes } from './asset-routes.js';
 import { loadAssets, type Assets } from './assets.js';
 import type { AppContext } from './context.js';
+import { refuseControlCharacters } from './control-chars.js';
 import { installErrorHandling } from './error-pages.js';
 import { healthRoutes } from './health-routes.js';
 import { addResponseHooks } from './response-hooks.js';
@@ -84,6 +85,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
 
   addResponseHooks(app, { public: securityHeaders(config), staff: staffSecurityHeaders(config) });
   installErrorHandling(app, site);
+  refuseControlCharacters(app);
   void app.register(formbody, { bodyLimit: BODY_LIMIT });
   void app.register(assetRoutes(assets));
   void app.register(infoRoutes(ctx));

@@ -315,6 +315,25 @@ export function storageContract(makeBackend: () => Backend, skip: () => Promise<
       const again = await store.submissions.create(publicContext, input);
       assert.equal(again.reference, a.reference);
       assert.equal(again.duplicate, true);
+      assert.equal(again.changed, false, 'the same details again: nothing differs');
+    });
+
+    it('a form sent again with other answers or details is not stored, and says it differs from what is kept', opts, async () => {
+      const input = newSubmission('urgent', 'Kim Kept', { formNonce: 'nonce-2', phone: '07700 900111' });
+      const first = await store.submissions.create(publicContext, input);
+      const variants: Partial<NewSubmission>[] = [
+        { phone: '07700 900222' }, { email: 'other@example.com' }, { message: 'more' }, { bestTime: 'evening' },
+        { answers: { ...sampleAnswers, leg_weakness_new: false }, outcome: sampleOutcome('routine', ['R1']) },
+      ];
+      for (const change of variants) {
+        const again = await store.submissions.create(publicContext, { ...input, ...change });
+        assert.deepEqual([again.reference, again.duplicate, again.changed, again.level], [first.reference, true, true, 'urgent'], JSON.stringify(change));
+      }
+      const reordered = Object.fromEntries(Object.entries(sampleAnswers).reverse());
+      assert.equal((await store.submissions.create(publicContext, { ...input, answers: reordered })).changed, false, 'key order does not matter');
+      const kept = await store.submissions.get(clinician, first.id);
+      assert.equal(kept?.phone, '07700 900111');
+      assert.equal(kept.level, 'urgent');
     });
 
     it('the email outbox hands each pending submission to exactly one claimer, and takes back failures', opts, async () => {

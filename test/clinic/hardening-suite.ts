@@ -1,0 +1,180 @@
+// Hardening checks over HTTP that depend on the database engine, run on SQLite and on PostgreSQL: a re-posted send
+// form, control characters in every kind of text input, who-did-what-to-whom in the audit log, and sign-in throttling.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { staffContext } from '../../src/db/context.js';
+import type { OpenDatabaseOptions } from '../../src/db/database.js';
+import { hasControlCharacter, withoutControlCharacters } from '../../src/server/control-chars.js';
+import { answersToFields } from '../../src/web/answer-fields.js';
+import { completeAnswers } from './helpers/answers.js';
+import { testClock } from './helpers/clock.js';
+import { addStaff, Client, content, hiddenFields, startHarness, type Harness } from './helpers/harness.js';
+import { sendResult } from './helpers/send-helper.js';
+
+const c = content();
+const URGENT = completeAnswers(c, { age_years: 40, body_region: 'knee', main_concern: 'noise_and_pain', joint_locked_now: true });
+const SELF = completeAnswers(c, { age_years: 40, body_region: 'knee', main_concern: 'noise_only' });
+const GOOD = { consent: 'yes', name: 'Pat Jones', phone: '07700 900982', email: '', best_time: 'morning', message: 'Knee stuck' };
+
+export interface SuiteBackend {
+  name: string;
+  skip: () => Promise<string | false>;
+  database?: () => { options: Partial<OpenDatabaseOptions>; cleanup: () => Promise<void> };
+}
+
+function answerForm(answers: Record<string, boolean | number | string>): Record<string, string> {
+  return Object.fromEntries(answersToFields(answers).map((f) => [f.name, f.value]));
+}
+
+export function hardeningSuite(backend: SuiteBackend): void {
+  describe(`hardening on ${backend.name}`, async () => {
+    const skipReason = await backend.skip();
+    const opts = { skip: skipReason };
+    const db = skipReason === false ? backend.database?.() : undefined;
+    const clock = testClock('2026-03-02T10:00:00.000Z');
+    let h: Harness;
+    let person: Client;
+    let admin: Client;
+    let clin: Client;
+    let reference = '';
+
+    before(async () => {
+      if (skipReason !== false) return;
+      h = await startHarness({
+        now: clock.now, settings: { sessionIdleMs: 24 * 3600_000, sessionAbsoluteMs: 48 * 3600_000, sendLimit: { max: 1000, windowMs: 60_000 } },
+        ...(db === undefined ? {} : { database: db.options }),
+      });
+      await addStaff(h, 'admin@example.com', 'admin', 'Ada Admin');
+      await addStaff(h, 'clin@example.com', 'clinician', 'Cleo Clinician');
+      person = new Client(h.app);
+      reference = await sendResult(person, URGENT.answers, { name: 'Ursula Urgent' });
+      admin = new Client(h.app);
+      await admin.login('admin@example.com');
+      clin = new Client(h.app);
+      await clin.login('clin@example.com');
+    });
+    after(async () => {
+      if (skipReason !== false) return;
+      await h.close();
+      await db?.cleanup();
+    });
+
+    const count = async (name: string) =>
+      (await h.clinic.ctx.store.submissions.listInbox(staffContext('t', 'admin'), { q: name, status: 'all' }, { limit: 10, offset: 0 })).total;
+
+    describe('a send form posted again with the same token', () => {
+      it('confirms exactly what was stored when the same details come again (a double click)', opts, async () => {
+        const start = await person.post('/send/start', answerForm(URGENT.answers));
+        const fields = hiddenFields(start.body);
+        const first = await person.post('/send', { ...fields, ...GOOD, name: 'Dee Double' });
+        const second = await person.post('/send', { ...fields, ...GOOD, name: 'Dee Double' });
+        assert.equal(first.statusCode, 303);
+        assert.equal(second.headers.location, first.headers.location);
+        assert.equal(await count('Dee Double'), 1);
+      });
+
+      it('refuses different answers or details with a clear page, never confirming what was not kept', opts, async () => {
+        const start = await person.post('/send/start', answerForm(URGENT.answers));
+        const fields = hiddenFields(start.body);
+        const first = await person.post('/send', { ...fields, ...GOOD, name: 'Rae Repost', phone: '07700 900111' });
+        assert.equal(first.statusCode, 303);
+        const firstReference = /r=(CRK-[A-Z0-9-]+)/.exec(first.headers.location as string)?.[1] ?? '';
+        // The same token, with other answers (a lower level) and another phone number.
+        const changed = { ...fields, ...answerForm(SELF.answers), ...GOOD, name: 'Rae Repost', phone: '07700 900222' };
+        const again = await person.post('/send', changed);
+        assert.equal(again.statusCode, 409, again.body.slice(0, 300));
+        assert.equal(again.headers.location, undefined, 'no confirmation');
+        assert.match(again.body, /already sent/);
+        assert.match(again.body, /not sent/);
+        assert.ok(again.body.includes(firstReference), 'it says which reference the clinic has');
+        assert.doesNotMatch(again.body, /Your result has been sent/);
+        const kept = await h.clinic.ctx.store.submissions.get(staffContext('t', 'admin'), firstReference);
+        assert.equal(kept?.phone, '07700 900111', 'the clinic keeps the first');
+        assert.equal(kept.level, 'urgent');
+        assert.equal(await count('Rae Repost'), 1);
+        const onlyPhone = await person.post('/send', { ...fields, ...GOOD, name: 'Rae Repost', phone: '07700 900333' });
+        assert.equal(onlyPhone.statusCode, 409, 'a changed phone number alone is refused too');
+      });
+    });
+
+    describe('control characters', () => {
+      const NUL = '\u0000';
+      const HIDDEN = /hidden character/;
+
+      it('on the send form: a 400 on the field, the typed text kept without it, nothing stored, never a 500', opts, async () => {
+        for (const [field, value] of [['name', `Nul${NUL}Name`], ['email', `nul${NUL}@example.com`], ['message', `bad${NUL}msg`], ['name', 'Tab\tName'], ['message', 'Esc\u001bape']] as const) {
+          const start = await person.post('/send/start', answerForm(URGENT.answers));
+          const res = await person.post('/send', { ...hiddenFields(start.body), ...GOOD, name: 'Cora Control', [field]: value });
+          assert.equal(res.statusCode, 400, `${field}: ${res.body.slice(0, 200)}`);
+          assert.match(res.body, new RegExp(`href="#${field}"`), `${field}: the error names the field`);
+          assert.match(res.body, HIDDEN);
+          assert.ok(!res.body.includes(NUL), 'the control character is not shown back');
+          const again = await person.post('/send', { ...hiddenFields(res.body), ...GOOD, name: 'Cora Control', [field]: withoutControlCharacters(value) });
+          assert.equal(again.statusCode, 303, 'sending again without it works');
+        }
+        assert.equal(await count('Cora Control'), 3);
+        assert.equal(await count('NulName'), 1, 'sent again without the character');
+        assert.equal(await count('TabName'), 1);
+        const names = await h.clinic.ctx.store.kysely.selectFrom('submission').select(['name', 'email', 'message']).execute();
+        assert.ok(names.every((r) => !hasControlCharacter(`${r.name}${r.email ?? ''}${r.message ?? ''}`, true)), 'no control character was stored');
+      });
+
+      it('allows ordinary new lines and tabs in a message', opts, async () => {
+        const start = await person.post('/send/start', answerForm(URGENT.answers));
+        const res = await person.post('/send', { ...hiddenFields(start.body), ...GOOD, name: 'Lina Lines', message: 'Line one\r\nLine two\tindented' });
+        assert.equal(res.statusCode, 303);
+        const ref = /r=(CRK-[A-Z0-9-]+)/.exec(res.headers.location as string)?.[1] ?? '';
+        assert.equal((await h.clinic.ctx.store.submissions.get(staffContext('t', 'admin'), ref))?.message, 'Line one\r\nLine two\tindented');
+      });
+
+      it('in answers, staff forms, sign-in, searches and addresses: a 400 naming the field', opts, async () => {
+        const url = `/clinic/submissions/${reference}`;
+        const csrf = await clin.csrfFrom(url);
+        const adminCsrf = await admin.csrfFrom('/clinic/users');
+        const cases: [string, () => Promise<{ statusCode: number; body: string }>][] = [
+          ['a.body_region', async () => person.post('/send/start', { ...answerForm(URGENT.answers), 'a.body_region': `knee${NUL}` })],
+          ['note', async () => clin.post(`${url}/status`, { _csrf: csrf, to: 'in_progress', note: `a${NUL}b` })],
+          ['comment', async () => clin.post(`${url}/feedback`, { _csrf: csrf, verdict: 'agree', comment: `a${NUL}b` })],
+          ['assignee', async () => clin.post(`${url}/assign`, { _csrf: csrf, assignee: `x${NUL}` })],
+          ['name', async () => admin.post('/clinic/users', { _csrf: adminCsrf, name: `New\u0007Person`, email: 'new@example.com', role: 'clinician' })],
+          ['reference', async () => admin.post('/clinic/retention/delete', { _csrf: adminCsrf, reference: `CRK${NUL}`, confirm: 'yes' })],
+          ['q', async () => clin.get(`/clinic?q=${encodeURIComponent(`ursula${NUL}`)}`)],
+          ['reference', async () => admin.get(`/clinic/audit?reference=${encodeURIComponent(`CRK${NUL}`)}`)],
+          ['ref', async () => clin.get(`/clinic/submissions/${encodeURIComponent(`x${NUL}`)}`)],
+          ['id', async () => admin.post(`/clinic/users/${encodeURIComponent(`x${NUL}`)}/disable`, { _csrf: adminCsrf })],
+          ['email', async () => {
+            const anon = new Client(h.app);
+            const t = await anon.csrfFrom('/clinic/login');
+            return anon.post('/clinic/login', { _csrf: t, email: `clin${NUL}@example.com`, password: 'whatever it is', next: '/clinic' });
+          }],
+          ['password', async () => {
+            const anon = new Client(h.app);
+            const t = await anon.csrfFrom('/clinic/login');
+            return anon.post('/clinic/login', { _csrf: t, email: 'clin@example.com', password: `pass${NUL}word`, next: '/clinic' });
+          }],
+        ];
+        for (const [field, call] of cases) {
+          const res = await call();
+          assert.equal(res.statusCode, 400, `${field}: ${String(res.statusCode)} ${res.body.slice(0, 300)}`);
+          assert.match(res.body, HIDDEN, field);
+          assert.ok(res.body.includes(field.startsWith("a.") ? "“your answers”" : `“${field}”`), `${field} is named`);
+        }
+        const s = await h.clinic.ctx.store.submissions.get(staffContext('t', 'admin'), reference);
+        assert.equal(s?.status, 'new', 'nothing changed');
+        assert.equal(s.feedback.length, 0);
+        assert.equal((await h.clinic.ctx.store.staff.byEmail('new@example.com')), undefined);
+      });
+
+      it('in the JSON API: a 400 with code control_character and the path of the value', opts, async () => {
+        const res = await h.app.inject({
+          method: 'POST', url: '/api/v1/triage', headers: { 'content-type': 'application/json' },
+          payload: JSON.stringify({ answers: { age_years: 40, body_region: `knee${NUL}` } }),
+        });
+        assert.equal(res.statusCode, 400);
+        const body = res.json<{ error: { code: string; path: string | null; message: string } }>();
+        assert.equal(body.error.code, 'control_character');
+        assert.equal(body.error.path, 'answers.body_region');
+      });
+    });
+  });
+}
