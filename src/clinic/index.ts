@@ -46,6 +46,8 @@ export interface CreateClinicOptions {
   references?: ReadonlyMap<string, Reference>;
   /** Run the background jobs on timers (default true). */
   schedule?: boolean;
+  /** How often the background jobs run (default every minute); tests shorten it. */
+  scheduleIntervalMs?: number;
   log?: (message: string) => void;
 }
 
@@ -71,7 +73,7 @@ export async function createClinic(options: CreateClinicOptions): Promise<Clinic
   // Kept in the database (not a file) when not configured, so every instance behind a load balancer shares it.
   const formSecret = settings.formSecret ?? await store.setting('form-secret', () => randomBytes(32).toString('base64url'));
   const notifier = new Notifier({
-    store, smtp: settings.smtp, from: settings.mailFrom, to: settings.notifyTo, baseUrl: config.baseUrl,
+    store, smtp: settings.smtp, from: settings.mailFrom, to: settings.notifyTo, delivery: settings.mail, baseUrl: config.baseUrl,
     clinicName: config.clinic.name, timeZone: settings.due.timeZone, now, log,
   });
   const assets = options.assets ?? loadAssets(config, options.publicDir);
@@ -91,7 +93,10 @@ export async function createClinic(options: CreateClinicOptions): Promise<Clinic
     loginLimiter: new RateLimiter(store, 'login', settings.loginLimit.max, settings.loginLimit.windowMs),
     secureCookies: config.baseUrl.startsWith('https://'),
   };
-  const scheduler = startScheduler({ store, notifier, settings, now, log, run: options.schedule ?? true });
+  const scheduler = startScheduler({
+    store, notifier, settings, now, log, run: options.schedule ?? true,
+    ...(options.scheduleIntervalMs === undefined ? {} : { intervalMs: options.scheduleIntervalMs }),
+  });
   if (settings.printSetupLink) {
     const link = await issueSetupLink(store, config.baseUrl);
     if (link !== undefined) log(`no staff account yet. Create the first admin (link works once, until ${link.expiresAt}): ${link.url}`);

@@ -48,9 +48,12 @@ export function startScheduler(o: { store: Store; notifier: Notifier; settings: 
   };
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<void> | undefined;
+  const run = () => { current ??= tick().finally(() => { current = undefined; }); };
   if (o.run) {
-    timer = setInterval(() => { current ??= tick().finally(() => { current = undefined; }); }, o.intervalMs ?? 60_000);
+    timer = setInterval(run, o.intervalMs ?? 60_000);
     timer.unref();
+    // Once at start too, so what waited while no instance ran (an email after a crash) goes out without a minute's delay.
+    setImmediate(run);
   }
   return { tick, stop: () => { if (timer !== undefined) clearInterval(timer); } };
 }

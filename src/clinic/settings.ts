@@ -13,12 +13,25 @@ export interface SmtpSettings {
   pass?: string;
 }
 
+export interface MailDelivery {
+  /** A claimed email is held this long; if its sender dies first, another sweep sends it. Longer than sendTimeoutMs. */
+  leaseMs: number;
+  sendTimeoutMs: number;
+  /** The first wait after a failed send; it doubles with each failure up to retryMaxMs. */
+  retryBaseMs: number;
+  retryMaxMs: number;
+}
+
+export const DEFAULT_MAIL_DELIVERY: MailDelivery = { leaseMs: 5 * 60_000, sendTimeoutMs: 60_000, retryBaseMs: 60_000, retryMaxMs: 30 * 60_000 };
+
 export interface ClinicSettings {
   due: DuePolicy;
   /** Submissions older than this are purged; 0 turns the purge off. */
   retentionDays: number;
   smtp: SmtpSettings | undefined;
   mailFrom: string;
+  /** The email outbox: how long a claimed email is held, how long one send may take, the back-off between tries. */
+  mail: MailDelivery;
   /** Where urgent/soon alerts and the daily summary go; none means no mail. */
   notifyTo: string | undefined;
   /** Local time (HH:MM, clinic time zone) of the daily summary. */
@@ -109,6 +122,7 @@ export function loadClinicSettings(env: NodeJS.ProcessEnv = process.env, clinicE
       ...(e.SMTP_PASS === undefined ? {} : { pass: e.SMTP_PASS }),
     },
     mailFrom: e.MAIL_FROM,
+    mail: DEFAULT_MAIL_DELIVERY,
     notifyTo: e.CLINIC_NOTIFY_EMAIL ?? clinicEmail,
     summaryAt: e.SUMMARY_AT,
     formSecret: e.FORM_SECRET,

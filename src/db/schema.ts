@@ -1,5 +1,6 @@
 // The database's tables as Kysely sees them. Every key is a text UUID, every time ISO-8601 UTC text, JSON is text,
 // booleans are 0/1 integers: the same DDL and the same values on SQLite and PostgreSQL (STACK.md §4, P11).
+import type { Generated } from 'kysely';
 
 export interface SubmissionTable {
   id: string;
@@ -26,8 +27,12 @@ export interface SubmissionTable {
   content_version: string;
   /** The send form's token nonce: a form sent twice makes one record. */
   form_nonce: string | null;
-  /** When the clinic was emailed about it (null: not yet, or no email needed). */
+  /** When the mail server accepted the clinic's email about it ('not-needed' when no email is due; null: not yet). */
   notified_at: string | null;
+  /** Not to be claimed for emailing before this: a sender's lease on it, or the back-off after a failed send. */
+  notify_after: string | null;
+  /** Failed attempts to email it so far (the back-off grows with them); 0 by default. */
+  notify_attempts: Generated<number>;
 }
 
 export interface SubmissionEventTable {

@@ -47,7 +47,7 @@ export class SubmissionRepo {
             name: input.name, name_search: input.name.toLowerCase(), phone: input.phone, email: input.email,
             best_time: input.bestTime, message: input.message, answers_json: JSON.stringify(input.answers),
             outcome_json: JSON.stringify(input.outcome), content_version: input.outcome.contentVersion,
-            form_nonce: input.formNonce ?? null, notified_at: input.needsEmail ? null : 'not-needed',
+            form_nonce: input.formNonce ?? null, notified_at: input.needsEmail ? null : 'not-needed', notify_after: null, notify_attempts: 0,
           }).execute();
           await trx.insertInto('submission_event').values({
             id: newId(), submission_id: id, at, user_id: null, action: 'created', from_value: null, to_value: 'new', note: null,

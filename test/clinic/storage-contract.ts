@@ -336,16 +336,26 @@ export function storageContract(makeBackend: () => Backend, skip: () => Promise<
       assert.equal(kept.level, 'urgent');
     });
 
-    it('the email outbox hands each pending submission to exactly one claimer, and takes back failures', opts, async () => {
+    it('the email outbox: one claimer per notice; a claim is a lease that lapses if the sender dies; retries wait; only a sent one is done', opts, async () => {
       clock.advance(3600_000);
       const since = clock.now();
       const a = await store.submissions.create(publicContext, newSubmission('urgent', 'Out Box', { needsEmail: true }));
       await store.submissions.create(publicContext, newSubmission('routine', 'No Mail'));
-      const [x, y] = await Promise.all([store.notifications.claimPending(10), store.notifications.claimPending(10)]);
-      assert.deepEqual([...x, ...y].map((n) => n.reference), [a.reference]);
+      const [x, y] = await Promise.all([store.notifications.claimPending(10, 60_000), store.notifications.claimPending(10, 60_000)]);
+      assert.deepEqual([...x, ...y].map((n) => [n.reference, n.level, n.attempts]), [[a.reference, 'urgent', 0]]);
+      assert.deepEqual(await store.notifications.claimPending(10, 60_000), [], 'held while its sender works');
+      clock.advance(61_000);
+      assert.deepEqual((await store.notifications.claimPending(10, 60_000)).map((n) => n.reference), [a.reference],
+        'the sender died mid-send: once its lease lapses another sender takes it');
+      await store.notifications.retryAfter(a.id, 120_000);
+      assert.deepEqual(await store.notifications.claimPending(10, 60_000), [], 'a failed send waits its back-off');
+      clock.advance(121_000);
+      assert.deepEqual((await store.notifications.claimPending(10, 60_000)).map((n) => [n.reference, n.attempts]), [[a.reference, 1]]);
       await store.notifications.release(a.id);
-      assert.deepEqual((await store.notifications.claimPending(10)).map((n) => [n.reference, n.level]), [[a.reference, 'urgent']]);
-      assert.deepEqual(await store.notifications.claimPending(10), []);
+      assert.deepEqual((await store.notifications.claimPending(10, 60_000)).map((n) => n.reference), [a.reference], 'released: at once');
+      await store.notifications.markSent(a.id);
+      clock.advance(3600_000);
+      assert.deepEqual(await store.notifications.claimPending(10, 60_000), [], 'sent is done');
       const summary = await store.notifications.summary(since);
       assert.equal(summary.newByLevel.urgent, 1);
       assert.equal(summary.newByLevel.routine, 1);

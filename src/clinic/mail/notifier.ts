@@ -1,4 +1,6 @@
-// Tells the clinic by email: one message per urgent, soon or emergency result (from the outbox), and a daily summary.
+// Tells the clinic by email: one message per urgent, soon or emergency result (from the outbox, at least once: a
+// claimed alert counts as sent only when the mail server accepts it, and failed sends are retried with back-off),
+// and a daily summary.
 // Emails carry reference codes and levels only: contact details stay behind the staff login.
 import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
@@ -6,7 +8,7 @@ import type { Store } from '../../db/store.js';
 import { levelRank, type Level } from '../../engine/types.js';
 import { formatTime } from '../format-time.js';
 import { LEVEL_SHORT } from '../levels.js';
-import type { SmtpSettings } from '../settings.js';
+import type { MailDelivery, SmtpSettings } from '../settings.js';
 import { isoDay, localParts } from '../zoned-time.js';
 
 export interface NotifierOptions {
@@ -14,6 +16,7 @@ export interface NotifierOptions {
   smtp: SmtpSettings | undefined;
   from: string;
   to: string | undefined;
+  delivery: MailDelivery;
   baseUrl: string;
   clinicName: string;
   timeZone: string;
@@ -50,8 +53,10 @@ export class Notifier {
   }
 
   private async sendPending(): Promise<number> {
+    const { delivery, store } = this.o;
+    const claimed = await store.notifications.claimPending(20, delivery.leaseMs);
     let sent = 0;
-    for (const notice of await this.o.store.notifications.claimPending(50)) {
+    for (const [i, notice] of claimed.entries()) {
       const level = LEVEL_SHORT[notice.level];
       const link = `${this.o.baseUrl}/clinic/submissions/${notice.reference}`;
       try {
@@ -65,11 +70,17 @@ export class Notifier {
           '',
           'For privacy this email holds no personal details.',
         ]);
-        sent++;
       } catch (error) {
-        this.o.log(`email for ${notice.reference} failed, will retry: ${error instanceof Error ? error.message : 'unknown error'}`);
-        await this.o.store.notifications.release(notice.id);
+        const wait = Math.min(delivery.retryMaxMs, delivery.retryBaseMs * 2 ** notice.attempts);
+        this.o.log(`email for ${notice.reference} failed (attempt ${String(notice.attempts + 1)}), will retry in ${String(Math.round(wait / 1000))} s: ${error instanceof Error ? error.message : 'unknown error'}`);
+        await store.notifications.retryAfter(notice.id, wait);
+        // The mail server is probably down: give the rest back for the next sweep rather than wait on each in turn.
+        for (const rest of claimed.slice(i + 1)) await store.notifications.release(rest.id);
+        break;
       }
+      // Only now is it done; dying before this line means the lease lapses and the alert is sent again (at least once).
+      await store.notifications.markSent(notice.id);
+      sent++;
     }
     return sent;
   }
@@ -107,7 +118,18 @@ export class Notifier {
 
   private async send(subject: string, lines: readonly string[]): Promise<void> {
     if (this.transport === undefined || this.o.to === undefined) return;
-    await this.transport.sendMail({ from: this.o.from, to: this.o.to, subject: `[${this.o.clinicName}] ${subject}`, text: `${lines.join('\n')}\n` });
+    const mail = this.transport.sendMail({ from: this.o.from, to: this.o.to, subject: `[${this.o.clinicName}] ${subject}`, text: `${lines.join('\n')}\n` });
+    // A server that trickles or stalls must not hold the sweep past the claim's lease.
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => { reject(new Error(`no answer from the mail server in ${String(this.o.delivery.sendTimeoutMs / 1000)} s`)); }, this.o.delivery.sendTimeoutMs);
+    });
+    try {
+      await Promise.race([mail, timeout]);
+    } finally {
+      clearTimeout(timer);
+      mail.catch(() => undefined);
+    }
   }
 
   close(): void {
