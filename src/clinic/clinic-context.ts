@@ -4,6 +4,7 @@ import type { Reference } from '../content/references.js';
 import type { Store } from '../db/store.js';
 import type { ClinicalContent } from '../engine/types.js';
 import type { Site } from '../web/site.js';
+import type { LoginThrottle } from './auth/login-throttle.js';
 import type { PasswordHasher } from './auth/password.js';
 import type { Notifier } from './mail/notifier.js';
 import type { RateLimiter } from './send/rate-limiter.js';
@@ -24,6 +25,7 @@ export interface ClinicContext {
   notifier: Notifier;
   sendLimiter: RateLimiter;
   loginLimiter: RateLimiter;
+  loginThrottle: LoginThrottle;
   /** Behind HTTPS: Secure cookies with the __Host- prefix. */
   secureCookies: boolean;
 }

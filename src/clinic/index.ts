@@ -7,6 +7,7 @@ import { openStore } from '../db/store.js';
 import type { ClinicalContent } from '../engine/types.js';
 import { loadReferences, type Reference } from '../content/references.js';
 import { loadAssets, type Assets } from '../server/assets.js';
+import { LoginThrottle } from './auth/login-throttle.js';
 import { argon2Hasher } from './auth/password.js';
 import { registerCookiesAndCsrf } from './auth/staff-session.js';
 import type { ClinicContext } from './clinic-context.js';
@@ -65,7 +66,7 @@ export async function createClinic(options: CreateClinicOptions): Promise<Clinic
   const settings: ClinicSettings = { ...loadClinicSettings(options.env ?? process.env, config.clinic.email), ...options.settings };
   const store = await openStore(
     { databaseUrl: config.databaseUrl, dataDir: config.dataDir, sqliteSynchronous: settings.sqliteSynchronous, ...options.database },
-    { now, sessions: { idleMs: settings.sessionIdleMs, absoluteMs: settings.sessionAbsoluteMs }, lockout: settings.lockout },
+    { now, sessions: { idleMs: settings.sessionIdleMs, absoluteMs: settings.sessionAbsoluteMs } },
   ).catch((error: unknown) => {
     const setting = config.databaseUrl === undefined ? 'DATA_DIR' : 'DATABASE_URL';
     throw new ConfigError([`${setting}: the database could not be opened (${error instanceof Error ? error.message : 'unknown error'})`]);
@@ -91,6 +92,7 @@ export async function createClinic(options: CreateClinicOptions): Promise<Clinic
     passwords: argon2Hasher(settings.argon2),
     sendLimiter: new RateLimiter(store, 'send', settings.sendLimit.max, settings.sendLimit.windowMs),
     loginLimiter: new RateLimiter(store, 'login', settings.loginLimit.max, settings.loginLimit.windowMs),
+    loginThrottle: new LoginThrottle(store.loginThrottle, formSecret, settings.loginThrottle),
     secureCookies: config.baseUrl.startsWith('https://'),
   };
   const scheduler = startScheduler({

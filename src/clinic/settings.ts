@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ConfigError, positiveNumber, settingProblems, wholeNumber as int } from '../config.js';
 import { LEVELS, type Level } from '../engine/types.js';
+import type { LoginThrottlePolicy } from './auth/login-throttle.js';
 import { ENGLAND_WALES_BANK_HOLIDAYS } from './bank-holidays.js';
 import { DEFAULT_DUE_RULES, parseOpeningTimes, type DuePolicy, type DueRule } from './due-time.js';
 
@@ -42,7 +43,8 @@ export interface ClinicSettings {
   formTokenTtlMs: number;
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
-  lockout: { maxFailures: number; windowMs: number; lockMs: number };
+  /** Sign-in throttling: free tries, then waits that grow (per account, client address and known device). */
+  loginThrottle: LoginThrottlePolicy;
   /** Sends allowed per client address per window, on each instance. */
   sendLimit: { max: number; windowMs: number };
   loginLimit: { max: number; windowMs: number };
@@ -77,12 +79,22 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: int(1, 24 * 60, 30),
   SESSION_MAX_HOURS: int(1, 24 * 7, 12),
   LOGIN_MAX_FAILURES: int(1, 100, 5),
-  LOGIN_LOCK_MINUTES: int(1, 24 * 60, 15),
+  LOGIN_MAX_DELAY_MINUTES: int(1, 24 * 60, 15),
   SEND_RATE_MAX: int(1, 10_000, 10),
   SEND_RATE_WINDOW_MINUTES: int(1, 24 * 60, 10),
   PRINT_SETUP_LINK: z.enum(['true', 'false']).default('true'),
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
 });
+
+/**
+ * The sign-in throttle: `free` wrong tries per account (from devices it has not signed in on) and per known device,
+ * four times as many per client address; then waits of 30 seconds that double with each try, up to `maxDelayMs`.
+ * Counts are forgotten after a day without failures.
+ */
+export function loginThrottlePolicy(free: number, maxDelayMs: number): LoginThrottlePolicy {
+  const rule = { free, baseDelayMs: 30_000, maxDelayMs, forgetAfterMs: 86_400_000 };
+  return { account: rule, device: rule, address: { ...rule, free: Math.max(20, 4 * free) } };
+}
 
 /** Reads the settings; throws a ConfigError listing every problem, so the server refuses to start on a typo. */
 export function loadClinicSettings(env: NodeJS.ProcessEnv = process.env, clinicEmail?: string): ClinicSettings {
@@ -129,7 +141,7 @@ export function loadClinicSettings(env: NodeJS.ProcessEnv = process.env, clinicE
     formTokenTtlMs: e.FORM_TOKEN_MINUTES * 60_000,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_MAX_HOURS * 3600_000,
-    lockout: { maxFailures: e.LOGIN_MAX_FAILURES, windowMs: e.LOGIN_LOCK_MINUTES * 60_000, lockMs: e.LOGIN_LOCK_MINUTES * 60_000 },
+    loginThrottle: loginThrottlePolicy(e.LOGIN_MAX_FAILURES, e.LOGIN_MAX_DELAY_MINUTES * 60_000),
     sendLimit: { max: e.SEND_RATE_MAX, windowMs: e.SEND_RATE_WINDOW_MINUTES * 60_000 },
     loginLimit: { max: 20, windowMs: 60_000 },
     argon2: { memoryCost: 19_456, timeCost: 2, parallelism: 1 },

@@ -101,12 +101,15 @@ export interface RateLimitTable {
   expires_at: string;
 }
 
-export interface LoginFailureTable {
-  /** lower-cased email typed at login (known or not, so lockout does not reveal which accounts exist). */
-  login_key: string;
+/** Sign-in throttling: failures per keyed hash of an account, client address or device (never the typed text). */
+export interface LoginThrottleTable {
+  /** kind and keyed hash, e.g. "account:Zq…" */
+  key: string;
+  /** Tries counted in the current run of failures (each counted before its password was checked). */
   failures: number;
-  first_failed_at: string;
-  locked_until: string | null;
+  /** No try on this key before this time. */
+  blocked_until: string | null;
+  last_failed_at: string;
 }
 
 export interface AuditLogTable {
@@ -139,7 +142,7 @@ export interface Database {
   staff_user: StaffUserTable;
   staff_session: StaffSessionTable;
   one_time_token: OneTimeTokenTable;
-  login_failure: LoginFailureTable;
+  login_throttle: LoginThrottleTable;
   rate_limit: RateLimitTable;
   audit_log: AuditLogTable;
   setting: SettingTable;

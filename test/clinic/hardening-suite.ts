@@ -1,7 +1,9 @@
 // Hardening checks over HTTP that depend on the database engine, run on SQLite and on PostgreSQL: a re-posted send
 // form, control characters in every kind of text input, who-did-what-to-whom in the audit log, and sign-in throttling.
 import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { SMTPServer } from 'smtp-server';
 import { staffContext } from '../../src/db/context.js';
 import type { OpenDatabaseOptions } from '../../src/db/database.js';
 import { hasControlCharacter, withoutControlCharacters } from '../../src/server/control-chars.js';
@@ -9,6 +11,11 @@ import { answersToFields } from '../../src/web/answer-fields.js';
 import { completeAnswers } from './helpers/answers.js';
 import { testClock } from './helpers/clock.js';
 import { addStaff, Client, content, hiddenFields, startHarness, type Harness } from './helpers/harness.js';
+
+/** The cookies a client holds, by name (to copy a device's cookies into a new client). */
+function ownerCookies(c: Client): Record<string, string> {
+  return c.cookieValues();
+}
 import { sendResult } from './helpers/send-helper.js';
 
 const c = content();
@@ -37,11 +44,29 @@ export function hardeningSuite(backend: SuiteBackend): void {
     let admin: Client;
     let clin: Client;
     let reference = '';
+    const mails: { to: string[]; body: string }[] = [];
+    const smtp = new SMTPServer({
+      authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+      onData(stream, session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (d: Buffer) => chunks.push(d));
+        stream.on('end', () => {
+          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), body: Buffer.concat(chunks).toString('utf8').replace(/=\r?\n/g, '') });
+          callback();
+        });
+      },
+    });
 
     before(async () => {
       if (skipReason !== false) return;
+      await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+      const smtpPort = (smtp.server.address() as AddressInfo).port;
       h = await startHarness({
-        now: clock.now, settings: { sessionIdleMs: 24 * 3600_000, sessionAbsoluteMs: 48 * 3600_000, sendLimit: { max: 1000, windowMs: 60_000 } },
+        now: clock.now, env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtpPort), CLINIC_NOTIFY_EMAIL: 'inbox@clinic.example' },
+        settings: {
+          sessionIdleMs: 72 * 3600_000, sessionAbsoluteMs: 96 * 3600_000, sendLimit: { max: 1000, windowMs: 60_000 },
+          loginLimit: { max: 1000, windowMs: 60_000 },
+        },
         ...(db === undefined ? {} : { database: db.options }),
       });
       await addStaff(h, 'admin@example.com', 'admin', 'Ada Admin');
@@ -56,6 +81,7 @@ export function hardeningSuite(backend: SuiteBackend): void {
     after(async () => {
       if (skipReason !== false) return;
       await h.close();
+      await new Promise<void>((resolve) => { smtp.close(() => { resolve(); }); });
       await db?.cleanup();
     });
 
@@ -174,6 +200,82 @@ export function hardeningSuite(backend: SuiteBackend): void {
         const body = res.json<{ error: { code: string; path: string | null; message: string } }>();
         assert.equal(body.error.code, 'control_character');
         assert.equal(body.error.path, 'answers.body_region');
+      });
+    });
+
+    describe('sign-in throttling', () => {
+      const OWNER = 'owner@example.com';
+      let ownerDevice: Client;
+
+      const tryPassword = async (c: Client, password: string, email = OWNER) => {
+        const csrf = await c.csrfFrom('/clinic/login');
+        return c.post('/clinic/login', { _csrf: csrf, email, password, next: '/clinic' });
+      };
+      const failures = async () => (await h.clinic.ctx.store.kysely.selectFrom('audit_log').select('detail_json')
+        .where('action', '=', 'staff.login_failed').execute()).filter((r) => (r.detail_json ?? '').includes(ownerId)).length;
+      let ownerId = '';
+
+      before(async () => {
+        if (skipReason !== false) return;
+        ownerId = await addStaff(h, OWNER, 'clinician', 'Owen Owner');
+        ownerDevice = new Client(h.app, undefined, '198.51.100.20');
+        await ownerDevice.login(OWNER);
+        assert.ok(ownerDevice.cookieNames().some((n) => n.endsWith('creak_device')), 'the owner’s device is remembered');
+      });
+
+      it('counts a burst of wrong passwords before checking any: only the free tries are checked, the rest must wait', opts, async () => {
+        const attackers = Array.from({ length: 12 }, (_, i) => new Client(h.app, undefined, `203.0.113.${String(i + 1)}`));
+        const tokens = await Promise.all(attackers.map((a) => a.csrfFrom('/clinic/login')));
+        const results = await Promise.all(attackers.map((a, i) =>
+          a.post('/clinic/login', { _csrf: tokens[i] ?? '', email: OWNER, password: `guess number ${String(i)}`, next: '/clinic' })));
+        const statuses = results.map((r) => r.statusCode).sort();
+        assert.deepEqual(statuses, [...Array<number>(5).fill(400), ...Array<number>(7).fill(429)], statuses.join(','));
+        assert.equal(await failures(), 5, 'exactly 5 passwords were checked');
+        const waiting = await tryPassword(new Client(h.app, undefined, '203.0.113.99'), 'correct horse battery staple');
+        assert.equal(waiting.statusCode, 429, 'a new device waits even with the right password');
+      });
+
+      it('never locks the owner out: their own device still signs in while the attack goes on', opts, async () => {
+        const c = new Client(h.app, undefined, '198.51.100.20');
+        for (const [name, value] of Object.entries(ownerCookies(ownerDevice))) c.setCookie(name, value);
+        const res = await tryPassword(c, 'correct horse battery staple');
+        assert.equal(res.statusCode, 303);
+        const forged = new Client(h.app, undefined, '203.0.113.77');
+        forged.setCookie('creak_device', `${ownerId}.${'A'.repeat(22)}.${'B'.repeat(22)}`);
+        assert.equal((await tryPassword(forged, 'correct horse battery staple')).statusCode, 429, 'a made-up device cookie counts for nothing');
+      });
+
+      it('waits grow rather than lock, and the owner is emailed once a day about it', opts, async () => {
+        clock.advance(31_000);
+        assert.equal((await tryPassword(new Client(h.app, undefined, '203.0.113.50'), 'another guess')).statusCode, 400, 'one more try after the wait');
+        const next = await tryPassword(new Client(h.app, undefined, '203.0.113.51'), 'another guess');
+        assert.equal(next.statusCode, 429);
+        clock.advance(61_000);
+        assert.equal((await tryPassword(new Client(h.app, undefined, '203.0.113.52'), 'correct horse battery staple')).statusCode, 303,
+          'after the (longer) wait the right password works from anywhere');
+        const deadline = Date.now() + 10_000;
+        while (!mails.some((m) => m.to.includes(OWNER)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+        const alerts = mails.filter((m) => m.to.includes(OWNER));
+        assert.equal(alerts.length, 1, 'one alert, not one per try');
+        assert.match(alerts[0]?.body ?? '', /wrong password/);
+        assert.doesNotMatch(alerts[0]?.body ?? '', /203\.0\.113/, 'no addresses in the email');
+      });
+
+      it('stores no typed email or password, and the retention job deletes old counters', opts, async () => {
+        const typed = 'my-Secret-passphrase typed in the email box';
+        assert.equal((await tryPassword(new Client(h.app, undefined, '192.0.2.9'), 'x', typed)).statusCode, 400);
+        const store = h.clinic.ctx.store;
+        for (const table of await store.kysely.introspection.getTables()) {
+          if (table.name.startsWith('kysely_')) continue;
+          const rows = await store.kysely.selectFrom(table.name as 'audit_log').selectAll().execute();
+          const text = JSON.stringify(rows);
+          assert.ok(!text.includes('Secret-passphrase'), `${table.name} holds nothing that was typed`);
+          assert.ok(!text.includes(OWNER) || table.name === 'staff_user', `${table.name} has no login email`);
+        }
+        assert.ok((await store.kysely.selectFrom('login_throttle').select('key').execute()).length > 0);
+        clock.advance(25 * 3600_000);
+        await h.clinic.scheduler.tick();
+        assert.deepEqual(await store.kysely.selectFrom('login_throttle').select('key').execute(), [], 'purged after a quiet day');
       });
     });
   });

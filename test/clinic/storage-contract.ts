@@ -30,7 +30,7 @@ export function storageContract(makeBackend: () => Backend, skip: () => Promise<
     before(async () => {
       if (skipReason !== false) return;
       backend = makeBackend();
-      store = await openStore(backend.options, { now: clock.now, lockout: { maxFailures: 3, windowMs: 60_000, lockMs: 300_000 } });
+      store = await openStore(backend.options, { now: clock.now });
       const a = await store.staff.create(systemContext('setup'), { email: 'Admin@Example.com', name: 'Ada Admin', role: 'admin' });
       assert.notEqual(a, 'exists');
       if (a === 'exists') return;
@@ -281,19 +281,33 @@ export function storageContract(makeBackend: () => Backend, skip: () => Promise<
       assert.equal(await store.tokens.consume('setup', 'tok-3'), undefined);
     });
 
-    it('login failures lock after the limit, in the database, until the lock passes', opts, async () => {
-      const key = 'someone@example.com';
-      assert.equal(await store.loginFailures.lockedUntil(key), undefined);
-      await store.loginFailures.recordFailure(key);
-      await store.loginFailures.recordFailure(key);
-      const third = await store.loginFailures.recordFailure(key);
-      assert.ok(third.lockedUntil);
-      assert.ok(await store.loginFailures.lockedUntil(key));
-      clock.advance(301_000);
-      assert.equal(await store.loginFailures.lockedUntil(key), undefined);
-      await store.loginFailures.recordFailure(key);
-      await store.loginFailures.clear(key);
-      assert.equal((await store.loginFailures.recordFailure(key)).failures, 1);
+    it('sign-in throttling counts each try before it is checked: a burst gets exactly the free tries, then waits that grow', opts, async () => {
+      const rule = { free: 5, baseDelayMs: 30_000, maxDelayMs: 100_000, forgetAfterMs: 86_400_000 };
+      const burst = await Promise.all(Array.from({ length: 20 }, () => store.loginThrottle.attempt('key-burst', rule)));
+      assert.equal(burst.filter((r) => r.allowed).length, 5, 'exactly the free tries of 20 at once');
+      assert.deepEqual(burst.flatMap((r) => (r.allowed ? [r.failures] : [])).sort(), [1, 2, 3, 4, 5]);
+      const start = clock.now().getTime();
+      for (const at of burst.flatMap((r) => (r.allowed ? [] : [r.retryAt.getTime()]))) assert.equal(at, start + 30_000);
+      clock.advance(29_000);
+      assert.equal((await store.loginThrottle.attempt('key-burst', rule)).allowed, false, 'a refused try does not count or extend the wait');
+      clock.advance(1000);
+      assert.deepEqual(await store.loginThrottle.attempt('key-burst', rule), { allowed: true, failures: 6 });
+      const second = await store.loginThrottle.attempt('key-burst', rule);
+      assert.equal(second.allowed ? 0 : second.retryAt.getTime() - clock.now().getTime(), 60_000, 'the wait doubles');
+      clock.advance(60_000);
+      assert.equal((await store.loginThrottle.attempt('key-burst', rule)).allowed, true);
+      const third = await store.loginThrottle.attempt('key-burst', rule);
+      assert.equal(third.allowed ? 0 : third.retryAt.getTime() - clock.now().getTime(), 100_000, 'up to the longest wait');
+      assert.equal((await store.loginThrottle.attempt('key-other', rule)).allowed, true, 'each key counts on its own');
+      await store.loginThrottle.forgive('key-other');
+      assert.deepEqual(await store.loginThrottle.attempt('key-other', rule), { allowed: true, failures: 1 }, 'a correct password takes its try back');
+      await store.loginThrottle.clear('key-other');
+      assert.deepEqual(await store.loginThrottle.attempt('key-other', rule), { allowed: true, failures: 1 });
+      clock.advance(86_400_000 + 200_000);
+      assert.deepEqual(await store.loginThrottle.attempt('key-burst', rule), { allowed: true, failures: 1 }, 'forgotten after a quiet day');
+      clock.advance(86_400_001);
+      assert.equal(await store.loginThrottle.purgeStale(new Date(clock.now().getTime() - 86_400_000)), 2);
+      assert.equal((await store.kysely.selectFrom('login_throttle').select('key').execute()).length, 0);
     });
 
     it('rate limits count in the database, even for hits at once, per scope and client, and reset each window', opts, async () => {

@@ -34,20 +34,21 @@ export class Notifier {
   private running: Promise<number> | undefined;
 
   constructor(private readonly o: NotifierOptions) {
-    this.transport = o.smtp === undefined || o.to === undefined ? undefined : nodemailer.createTransport({
+    this.transport = o.smtp === undefined ? undefined : nodemailer.createTransport({
       host: o.smtp.host, port: o.smtp.port, secure: o.smtp.secure,
       ...(o.smtp.user === undefined ? {} : { auth: { user: o.smtp.user, pass: o.smtp.pass ?? '' } }),
       connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000,
     });
   }
 
+  /** True when the clinic's own emails (alerts, summary) can be sent: a mail server and a clinic address. */
   get enabled(): boolean {
-    return this.transport !== undefined;
+    return this.transport !== undefined && this.o.to !== undefined;
   }
 
   /** Sends what is waiting in the outbox; concurrent calls share one run. Returns how many were sent. */
   sweep(): Promise<number> {
-    if (this.transport === undefined) return Promise.resolve(0);
+    if (!this.enabled) return Promise.resolve(0);
     this.running ??= this.sendPending().finally(() => { this.running = undefined; });
     return this.running;
   }
@@ -87,7 +88,7 @@ export class Notifier {
 
   /** Sends the daily summary once per local day across all instances; false when already sent (or mail is off). */
   async dailySummary(): Promise<boolean> {
-    if (this.transport === undefined) return false;
+    if (!this.enabled) return false;
     const now = this.o.now();
     const day = isoDay(localParts(now, this.o.timeZone));
     if (!(await this.o.store.claimJobRun('daily-summary', day))) return false;
@@ -116,9 +117,35 @@ export class Notifier {
     }
   }
 
-  private async send(subject: string, lines: readonly string[]): Promise<void> {
-    if (this.transport === undefined || this.o.to === undefined) return;
-    const mail = this.transport.sendMail({ from: this.o.from, to: this.o.to, subject: `[${this.o.clinicName}] ${subject}`, text: `${lines.join('\n')}\n` });
+  /**
+   * Tells a staff member that someone keeps trying wrong passwords on their account (no addresses or times of the
+   * tries, which would help no one). At most once a day per account across all instances; false when not sent.
+   */
+  async accountUnderAttack(user: { id: string; email: string }, failures: number): Promise<boolean> {
+    if (this.transport === undefined) return false;
+    const day = isoDay(localParts(this.o.now(), this.o.timeZone));
+    if (!(await this.o.store.claimJobRun('login-alert', `${user.id}:${day}`))) return false;
+    try {
+      await this.send('Wrong passwords tried on your account', [
+        `Someone has tried to sign in to your ${this.o.clinicName} inbox account with a wrong password ${String(failures)} times.`,
+        '',
+        'If it was you: wait a few minutes and try again, or ask an admin for a new password link.',
+        'If it was not you: your account is still safe. Sign-ins from devices you have used before are not slowed down.',
+        'Tell an admin, and think about turning on two-step sign-in on your account page.',
+        '',
+        `Sign in: ${this.o.baseUrl}/clinic/login`,
+      ], user.email);
+      return true;
+    } catch (error) {
+      this.o.log(`account alert email failed: ${error instanceof Error ? error.message : 'unknown error'}`);
+      await this.o.store.releaseJobRun('login-alert', `${user.id}:${day}`);
+      return false;
+    }
+  }
+
+  private async send(subject: string, lines: readonly string[], to = this.o.to): Promise<void> {
+    if (this.transport === undefined || to === undefined) return;
+    const mail = this.transport.sendMail({ from: this.o.from, to, subject: `[${this.o.clinicName}] ${subject}`, text: `${lines.join('\n')}\n` });
     // A server that trickles or stalls must not hold the sweep past the claim's lease.
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_resolve, reject) => {

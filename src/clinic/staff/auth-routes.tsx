@@ -3,9 +3,10 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { systemContext, staffContext } from '../../db/context.js';
 import { sendPage } from '../../web/send.js';
 import { passwordProblem } from '../auth/password.js';
-import { clearSessionCookie, sessionHashOf, setSessionCookie } from '../auth/staff-session.js';
+import { deviceCookieName, issueDeviceToken } from '../auth/device-cookie.js';
+import { checkSignIn } from '../auth/sign-in.js';
+import { clearSessionCookie, sessionHashOf, setDeviceCookie, setSessionCookie } from '../auth/staff-session.js';
 import { newToken, tokenHash } from '../auth/tokens.js';
-import { totpStep } from '../auth/totp.js';
 import type { ClinicContext } from '../clinic-context.js';
 import { formatTime } from '../format-time.js';
 import type { FieldError } from '../views/form-parts.js';
@@ -48,30 +49,20 @@ export function authRoutes(ctx: ClinicContext): FastifyPluginAsync {
       if (!(await ctx.loginLimiter.hit(request.ip))) {
         return loginPage(reply, 429, { email, next, errors: [{ field: 'email', message: 'Too many sign-in attempts from here. Wait a minute and try again' }] });
       }
-      const key = email.toLowerCase();
-      const locked = await ctx.store.loginFailures.lockedUntil(key);
-      const lockedMessage = (until: Date) =>
-        `This sign-in is locked after too many wrong tries. Try again after ${formatTime(until.toISOString(), ctx.settings.due.timeZone)}, or ask an admin for a reset link`;
-      if (locked !== undefined) return loginPage(reply, 429, { email, next, errors: [{ field: 'email', message: lockedMessage(locked) }] });
-      const password = field(request.body, 'password', 200);
-      const user = key === '' ? undefined : await ctx.store.staff.byEmail(key);
-      let ok = false;
-      if (user?.passwordHash != null && user.active) ok = await ctx.passwords.verify(user.passwordHash, password);
-      else await ctx.passwords.dummyVerify(password);
-      if (ok && user?.totpSecret != null) {
-        const step = totpStep(user.totpSecret, field(request.body, 'code', 12), ctx.now());
-        ok = step !== undefined && await ctx.store.staff.acceptTotpStep(user.id, step);
+      const result = await checkSignIn(ctx, {
+        email, password: field(request.body, 'password', 200), code: field(request.body, 'code', 12), address: request.ip,
+        deviceToken: request.cookies[deviceCookieName(ctx.secureCookies)],
+      });
+      if (!result.ok) {
+        const message = result.reason === 'wait'
+          ? `Too many wrong tries. Wait until ${formatTime(result.retryAt.toISOString(), ctx.settings.due.timeZone)} and try again, or ask an admin for a new password link`
+          : 'Enter a correct email address and password (and security code, if you use one)';
+        return loginPage(reply, result.reason === 'wait' ? 429 : 400, { email, next, errors: [{ field: 'email', message }] });
       }
-      if (!ok || user === undefined) {
-        const failure = await ctx.store.loginFailures.recordFailure(key, user?.id ?? null);
-        const message = failure.lockedUntil !== undefined && failure.lockedUntil > ctx.now()
-          ? lockedMessage(failure.lockedUntil) : 'Enter a correct email address and password (and security code, if you use one)';
-        return loginPage(reply, failure.lockedUntil === undefined ? 400 : 429, { email, next, errors: [{ field: 'email', message }] });
-      }
-      await ctx.store.loginFailures.clear(key);
       const token = newToken();
-      await ctx.store.sessions.create(user.id, tokenHash(token), user.role);
+      await ctx.store.sessions.create(result.user.id, tokenHash(token), result.user.role);
       setSessionCookie(reply, ctx, token);
+      setDeviceCookie(reply, ctx, issueDeviceToken(ctx.formSecret, result.user.id));
       return reply.redirect(next, 303);
     });
 
@@ -131,7 +122,7 @@ export function authRoutes(ctx: ClinicContext): FastifyPluginAsync {
       if (errors.length > 0) return passwordPage(reply, request, 400, errors);
       if (await ctx.store.tokens.consume('password', tokenHash(token)) === undefined) return sendPage(reply, <LinkUnusablePage site={ctx.site} />, 'no-store', 404);
       await ctx.store.staff.setPasswordHash(staffContext(user.id, user.role), user.id, await ctx.passwords.hash(field(request.body, 'password', 200)));
-      await ctx.store.loginFailures.clear(user.email);
+      await ctx.loginThrottle.clearAccount(user.email);
       return reply.redirect('/clinic/login?done=password', 303);
     });
 

@@ -6,6 +6,7 @@ import * as m0003 from './0003-inbox-order-index.js';
 import * as m0004 from './0004-rate-limit.js';
 import * as m0005 from './0005-totp-last-step.js';
 import * as m0006 from './0006-outbox-retry.js';
+import * as m0007 from './0007-login-throttle.js';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0004-rate-limit': m0004,
   '0005-totp-last-step': m0005,
   '0006-outbox-retry': m0006,
+  '0007-login-throttle': m0007,
 };
 
 export const migrationProvider: MigrationProvider = {

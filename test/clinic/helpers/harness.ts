@@ -78,7 +78,16 @@ export async function addStaff(h: Harness, email: string, role: Role, name = ema
 /** A browser-like cookie jar over inject(). */
 export class Client {
   private readonly cookies = new Map<string, string>();
-  constructor(private readonly app: FastifyInstance, private readonly headers: Record<string, string> = { 'sec-fetch-site': 'same-origin' }) {}
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly headers: Record<string, string> = { 'sec-fetch-site': 'same-origin' },
+    /** The client's address as the server sees it (default 127.0.0.1). */
+    private readonly remoteAddress?: string,
+  ) {}
+
+  private from(): { remoteAddress?: string } {
+    return this.remoteAddress === undefined ? {} : { remoteAddress: this.remoteAddress };
+  }
 
   private cookieHeader(): Record<string, string> {
     return this.cookies.size === 0 ? {} : { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
@@ -100,15 +109,23 @@ export class Client {
     this.cookies.delete(name);
   }
 
+  setCookie(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
+
+  cookieValues(): Record<string, string> {
+    return Object.fromEntries(this.cookies);
+  }
+
   async get(url: string): Promise<LightMyRequestResponse> {
-    return this.keep(await this.app.inject({ method: 'GET', url, headers: { ...this.headers, ...this.cookieHeader() } }));
+    return this.keep(await this.app.inject({ method: 'GET', url, headers: { ...this.headers, ...this.cookieHeader() }, ...this.from() }));
   }
 
   async post(url: string, form: Record<string, string | string[]>, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     const body = new URLSearchParams();
     for (const [k, v] of Object.entries(form)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
     return this.keep(await this.app.inject({
-      method: 'POST', url, payload: body.toString(),
+      method: 'POST', url, payload: body.toString(), ...this.from(),
       headers: { ...this.headers, ...this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded', ...headers },
     }));
   }
