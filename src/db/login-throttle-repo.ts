@@ -73,6 +73,6 @@ export class LoginThrottleRepo {
 
   /** Audits a failed sign-in: the account's id when it exists, never what was typed. */
   async recordFailedLogin(userId: string | null): Promise<void> {
-    await writeAudit(this.db, publicContext, this.now().toISOString(), [{ action: 'staff.login_failed', detail: { user: userId } }]);
+    await writeAudit(this.db, publicContext, this.now().toISOString(), [{ action: 'staff.login_failed', subjectUserId: userId }]);
   }
 }

@@ -91,6 +91,8 @@ export interface OneTimeTokenTable {
   created_at: string;
   expires_at: string;
   used_at: string | null;
+  /** The staff member who made the link (null: the system, e.g. the first-admin link at start). */
+  created_by: string | null;
 }
 
 /** A rate-limit window: hits counted for one client in one fixed window (the client key is hashed, not stored). */
@@ -118,6 +120,8 @@ export interface AuditLogTable {
   actor_kind: string;
   user_id: string | null;
   action: string;
+  /** The staff account an action was about (a password link made for them, their account disabled…). */
+  subject_user_id: string | null;
   submission_id: string | null;
   reference: string | null;
   /** JSON object with ids, counts and codes only: never patient data. */

@@ -52,7 +52,7 @@ export class Store {
   }
 
   listAudit(ctx: RequestContext, query: AuditQuery): ReturnType<typeof listAudit> {
-    return listAudit(this.db.kysely, ctx, query);
+    return listAudit(this.db.kysely, ctx, query, this.now().toISOString());
   }
 
   safetyStats(ctx: RequestContext): ReturnType<typeof safetyStats> {

@@ -203,6 +203,64 @@ export function hardeningSuite(backend: SuiteBackend): void {
       });
     });
 
+    describe('the audit log names who did what to whom', () => {
+      interface Row { action: string; actor_kind: string; user_id: string | null; subject_user_id: string | null; detail_json: string | null }
+      const rows = async (action: string): Promise<Row[]> => (await h.clinic.ctx.store.kysely.selectFrom('audit_log')
+        .select(['action', 'actor_kind', 'user_id', 'subject_user_id', 'detail_json']).where('action', '=', action).orderBy('at').orderBy('id').execute());
+      const idOf = async (email: string) => (await h.clinic.ctx.store.staff.byEmail(email))?.id ?? '';
+
+      it('a password link made by an admin for someone else, and the password set with it', opts, async () => {
+        const adminId = await idOf('admin@example.com');
+        const targetId = await addStaff(h, 'target@example.com', 'admin', 'Tara Target');
+        const csrf = await admin.csrfFrom('/clinic/users');
+        const made = await admin.post(`/clinic/users/${targetId}/reset-link`, { _csrf: csrf });
+        const link = /(\/clinic\/password\/[A-Za-z0-9_-]+)/.exec(made.body)?.[1] ?? '';
+        const links = await rows('staff.reset_link');
+        assert.deepEqual(links.at(-1)?.user_id, adminId, 'the admin made it');
+        assert.equal(links.at(-1)?.subject_user_id, targetId, 'for the target');
+        const target = new Client(h.app);
+        const form = await target.csrfFrom(link);
+        const pw = 'a brand new long password';
+        assert.equal((await target.post(link, { _csrf: form, password: pw, confirm: pw })).statusCode, 303);
+        const set = (await rows('staff.password_set')).at(-1);
+        assert.equal(set?.subject_user_id, targetId);
+        assert.equal(set.user_id, targetId, 'set by the target');
+        assert.ok((set.detail_json ?? '').includes(adminId), 'with the link the admin made');
+      });
+
+      it('a purge clicked by an admin, viewing the audit log and the staff list, and every download', opts, async () => {
+        const adminId = await idOf('admin@example.com');
+        const clinId = await idOf('clin@example.com');
+        const csrf = await admin.csrfFrom('/clinic/retention');
+        assert.equal((await admin.post('/clinic/retention/purge', { _csrf: csrf })).statusCode, 303);
+        const purge = (await rows('retention.purge')).at(-1);
+        assert.deepEqual([purge?.actor_kind, purge?.user_id], ['staff', adminId], 'the admin, not the scheduled job');
+        const page = await admin.get('/clinic/audit');
+        assert.deepEqual((await rows('audit.view')).map((r) => r.user_id).at(-1), adminId);
+        assert.match(page.body, /target@example\.com/, 'the page shows whom an entry is about');
+        await admin.get('/clinic/users');
+        assert.equal((await rows('staff.list')).at(-1)?.user_id, adminId);
+        for (const url of [`/clinic/submissions/${reference}/fhir.json`, '/clinic/export/bundle.json?status=all', '/clinic/export/inbox.csv?status=all']) {
+          const before = (await rows('submission.export')).length + (await rows('inbox.export')).length;
+          assert.equal((await clin.get(url)).statusCode, 200, url);
+          const after = [...await rows('submission.export'), ...await rows('inbox.export')];
+          assert.ok(after.length > before, `${url} is logged`);
+        }
+        const exports = await rows('inbox.export');
+        assert.ok(exports.length >= 2 && exports.every((r) => r.user_id === clinId));
+      });
+
+      it('every staff row names its actor; every row about an account names that account', opts, async () => {
+        const all = await h.clinic.ctx.store.kysely.selectFrom('audit_log').select(['action', 'actor_kind', 'user_id', 'subject_user_id']).execute();
+        for (const r of all) {
+          if (r.actor_kind === 'staff') assert.ok(r.user_id !== null, `${r.action} names its actor`);
+          if (r.action.startsWith('staff.') && r.action !== 'staff.list' && r.action !== 'staff.login_failed') {
+            assert.ok(r.subject_user_id !== null, `${r.action} names whom it is about`);
+          }
+        }
+      });
+    });
+
     describe('sign-in throttling', () => {
       const OWNER = 'owner@example.com';
       let ownerDevice: Client;
@@ -211,8 +269,8 @@ export function hardeningSuite(backend: SuiteBackend): void {
         const csrf = await c.csrfFrom('/clinic/login');
         return c.post('/clinic/login', { _csrf: csrf, email, password, next: '/clinic' });
       };
-      const failures = async () => (await h.clinic.ctx.store.kysely.selectFrom('audit_log').select('detail_json')
-        .where('action', '=', 'staff.login_failed').execute()).filter((r) => (r.detail_json ?? '').includes(ownerId)).length;
+      const failures = async () => (await h.clinic.ctx.store.kysely.selectFrom('audit_log').select('id')
+        .where('action', '=', 'staff.login_failed').where('subject_user_id', '=', ownerId).execute()).length;
       let ownerId = '';
 
       before(async () => {

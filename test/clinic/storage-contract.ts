@@ -269,13 +269,16 @@ export function storageContract(makeBackend: () => Backend, skip: () => Promise<
     });
 
     it('one-time tokens work once, expire, and a newer one replaces an older one', opts, async () => {
-      await store.tokens.create('password', clinicianId, 'tok-1', 60_000);
-      await store.tokens.create('password', clinicianId, 'tok-2', 60_000);
+      await store.tokens.create(admin, 'password', clinicianId, 'tok-1', 60_000);
+      const made = await store.tokens.create(admin, 'password', clinicianId, 'tok-2', 60_000);
+      assert.equal(made.createdBy, admin.actor === 'staff' ? admin.userId : '');
+      const links = await store.kysely.selectFrom('audit_log').select(['user_id', 'subject_user_id']).where('action', '=', 'staff.reset_link').execute();
+      assert.deepEqual(links.at(-1), { user_id: made.createdBy, subject_user_id: clinicianId }, 'the maker and the account it is for');
       assert.equal(await store.tokens.peek('password', 'tok-1'), undefined);
       assert.equal((await store.tokens.peek('password', 'tok-2'))?.userId, clinicianId);
       const results = await Promise.all([store.tokens.consume('password', 'tok-2'), store.tokens.consume('password', 'tok-2')]);
       assert.equal(results.filter((r) => r !== undefined).length, 1);
-      await store.tokens.create('setup', null, 'tok-3', 60_000);
+      await store.tokens.create(systemContext('setup'), 'setup', null, 'tok-3', 60_000);
       assert.equal(await store.tokens.consume('password', 'tok-3'), undefined, 'kinds do not mix');
       clock.advance(61_000);
       assert.equal(await store.tokens.consume('setup', 'tok-3'), undefined);

@@ -97,7 +97,8 @@ export function authRoutes(ctx: ClinicContext): FastifyPluginAsync {
       if (used === undefined || (await ctx.store.staff.count()) > 0) return sendPage(reply, <LinkUnusablePage site={ctx.site} />, 'no-store', 404);
       const created = await ctx.store.staff.create(systemContext('setup'), { email: fields.email, name: fields.name, role: 'admin' });
       if (created === 'exists') return sendPage(reply, <LinkUnusablePage site={ctx.site} />, 'no-store', 404);
-      await ctx.store.staff.setPasswordHash(staffContext(created.id, 'admin'), created.id, await ctx.passwords.hash(field(request.body, 'password', 200)));
+      await ctx.store.staff.setPasswordHash(staffContext(created.id, 'admin'), created.id, await ctx.passwords.hash(field(request.body, 'password', 200)),
+        { link: 'setup', linkBy: used.createdBy });
       return reply.redirect('/clinic/login?done=setup', 303);
     });
 
@@ -120,8 +121,10 @@ export function authRoutes(ctx: ClinicContext): FastifyPluginAsync {
       if (user === undefined || !user.active) return sendPage(reply, <LinkUnusablePage site={ctx.site} />, 'no-store', 404);
       const errors = passwordErrors(request.body, user.email);
       if (errors.length > 0) return passwordPage(reply, request, 400, errors);
-      if (await ctx.store.tokens.consume('password', tokenHash(token)) === undefined) return sendPage(reply, <LinkUnusablePage site={ctx.site} />, 'no-store', 404);
-      await ctx.store.staff.setPasswordHash(staffContext(user.id, user.role), user.id, await ctx.passwords.hash(field(request.body, 'password', 200)));
+      const used = await ctx.store.tokens.consume('password', tokenHash(token));
+      if (used === undefined) return sendPage(reply, <LinkUnusablePage site={ctx.site} />, 'no-store', 404);
+      await ctx.store.staff.setPasswordHash(staffContext(user.id, user.role), user.id, await ctx.passwords.hash(field(request.body, 'password', 200)),
+        { link: 'password', linkBy: used.createdBy });
       await ctx.loginThrottle.clearAccount(user.email);
       return reply.redirect('/clinic/login?done=password', 303);
     });

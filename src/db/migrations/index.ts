@@ -7,6 +7,7 @@ import * as m0004 from './0004-rate-limit.js';
 import * as m0005 from './0005-totp-last-step.js';
 import * as m0006 from './0006-outbox-retry.js';
 import * as m0007 from './0007-login-throttle.js';
+import * as m0008 from './0008-audit-subject.js';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0005-totp-last-step': m0005,
   '0006-outbox-retry': m0006,
   '0007-login-throttle': m0007,
+  '0008-audit-subject': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {
