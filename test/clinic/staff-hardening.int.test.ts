@@ -55,9 +55,10 @@ describe('staff hardening', () => {
     assert.equal((await c.get('/clinic')).statusCode, 303, '30 minutes idle ends it');
   });
 
-  it('accepts each TOTP code once: the same code cannot sign in twice or turn two-step off', async () => {
+  it('accepts each TOTP code once: the same code cannot sign in twice or turn two-step off', async (t) => {
     const secret = newTotpSecret();
     await h.clinic.ctx.store.staff.setTotpSecret(staffContext(adminId, 'admin'), adminId, secret);
+    t.after(() => h.clinic.ctx.store.staff.setTotpSecret(staffContext(adminId, 'admin'), adminId, null));
     clock.set('2026-03-03T09:00:05.000Z');
     const step = Math.floor(clock.now().getTime() / 30_000);
     const code = totpCode(secret, step);
@@ -77,7 +78,6 @@ describe('staff hardening', () => {
     clock.advance(30_000);
     csrf = await replay.csrfFrom('/clinic/login');
     assert.equal((await replay.post('/clinic/login', { _csrf: csrf, email: 'admin@example.com', password: PASSWORD, code: totpCode(secret, step + 1), next: '/clinic' })).statusCode, 303);
-    await h.clinic.ctx.store.staff.setTotpSecret(staffContext(adminId, 'admin'), adminId, null);
   });
 
   it('never lets another site frame a staff page, whatever FRAME_ANCESTORS says; the check may be framed', async () => {
