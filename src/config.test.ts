@@ -14,11 +14,27 @@ test('defaults give a working local configuration', () => {
 });
 
 test('values from the environment, trimmed and split', () => {
-  const c = loadConfig({ PORT: '8080', BASE_URL: 'https://check.example/', CORS_ORIGINS: 'https://a.example, https://b.example', CLINIC_ACCENT_COLOUR: '#7A1F5C', TRUST_PROXY: 'true' });
+  const c = loadConfig({ PORT: '8080', BASE_URL: 'https://check.example/', CORS_ORIGINS: 'https://a.example, https://b.example', CLINIC_ACCENT_COLOUR: '#7A1F5C', TRUST_PROXY: '1' });
   assert.equal(c.baseUrl, 'https://check.example');
   assert.deepEqual(c.corsOrigins, ['https://a.example', 'https://b.example']);
   assert.equal(c.clinic.accentColour, '#7a1f5c');
-  assert.equal(c.trustProxy, true);
+  assert.equal(c.trustProxy, 1);
+});
+
+test('TRUST_PROXY takes a number of proxies or their addresses, never "trust everything"', () => {
+  assert.equal(loadConfig({}).trustProxy, false);
+  assert.equal(loadConfig({ TRUST_PROXY: 'false' }).trustProxy, false);
+  assert.equal(loadConfig({ TRUST_PROXY: '0' }).trustProxy, false);
+  assert.equal(loadConfig({ TRUST_PROXY: '1' }).trustProxy, 1);
+  assert.equal(loadConfig({ TRUST_PROXY: '2' }).trustProxy, 2);
+  assert.deepEqual(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1, fd00::/8' }).trustProxy, ['10.0.0.0/8', '127.0.0.1', '::1', 'fd00::/8']);
+  assert.deepEqual(loadConfig({ TRUST_PROXY: 'loopback' }).trustProxy, ['loopback']);
+  // "true" trusts every X-Forwarded-For address, and the left-most one is written by the client.
+  assert.throws(() => loadConfig({ TRUST_PROXY: 'true' }), (err: unknown) =>
+    err instanceof ConfigError && /TRUST_PROXY: .*TRUST_PROXY=1/.test(err.message));
+  for (const bad of ['10.0.0.0/33', '300.1.1.1', 'proxy.example', '-1', '1.5', 'fd00::/129']) {
+    assert.throws(() => loadConfig({ TRUST_PROXY: bad }), /TRUST_PROXY/, bad);
+  }
 });
 
 test('bad values are refused, each named', () => {

@@ -1,4 +1,5 @@
 // The service's configuration, read once from environment variables and checked before the server starts.
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 export interface UrgentLine {
@@ -35,12 +36,17 @@ export interface AppConfig {
   corsOrigins: readonly string[];
   /** Sources allowed to frame the pages (CSP frame-ancestors); empty means only this site. */
   frameAncestors: readonly string[];
-  /** Trust X-Forwarded-* from a reverse proxy. */
-  trustProxy: boolean;
+  /**
+   * Which X-Forwarded-* entries to believe: false (none), a number of proxy hops in front of the service, or the
+   * proxies' addresses and CIDR ranges. Never "all": the left-most X-Forwarded-For entry is written by the client.
+   */
+  trustProxy: TrustProxy;
   contentDir: string;
   /** A licensed clinic's wording for the back-pain risk-group topics (CREAK_RISK_WORDING). */
   riskWordingFile?: string;
 }
+
+export type TrustProxy = false | number | readonly string[];
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -49,13 +55,30 @@ export class ConfigError extends Error {
   }
 }
 
+/** A whole number in a range, with the same plain message for every setting ("must be a whole number from 0 to 365"). */
+export function wholeNumber(min: number, max: number, def: number) {
+  const message = `must be a whole number from ${String(min)} to ${String(max)}`;
+  return z.coerce.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message }).default(def);
+}
+
+/** A number (fractions allowed) above 0 and at most `max`. */
+export function positiveNumber(max: number, def: number) {
+  const message = `must be a number above 0 and at most ${String(max)}`;
+  return z.coerce.number({ error: message }).positive({ error: message }).max(max, { error: message }).default(def);
+}
+
+/** The problems of a failed zod parse, one line each: "NAME: what is wrong". */
+export function settingProblems(error: z.ZodError): string[] {
+  return error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+}
+
 const hexColour = /^#[0-9a-fA-F]{6}$/;
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' });
 const list = (value: string | undefined): string[] =>
   (value ?? '').split(/[\s,]+/).map((s) => s.trim()).filter((s) => s !== '');
 
 const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: wholeNumber(0, 65535, 3000),
   HOST: z.string().min(1).default('localhost'),
   BASE_URL: httpUrl.optional(),
   CLINIC_NAME: z.string().min(1).max(80).default('Riverside Physiotherapy'),
@@ -73,7 +96,7 @@ const envSchema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
   CORS_ORIGINS: z.string().optional(),
   FRAME_ANCESTORS: z.string().optional(),
-  TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
+  TRUST_PROXY: z.string().default('false'),
   CONTENT_DIR: z.string().min(1).default('content'),
   CREAK_RISK_WORDING: z.string().min(1).optional(),
 });
@@ -83,7 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(defined);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+    throw new ConfigError(settingProblems(parsed.error));
   }
   const e = parsed.data;
   const problems: string[] = [];
@@ -91,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   for (const origin of corsOrigins) {
     if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) problems.push(`CORS_ORIGINS: "${origin}" is not an origin like https://clinic.example`);
   }
+  const trustProxy = parseTrustProxy(e.TRUST_PROXY, problems);
   const frameAncestors = list(e.FRAME_ANCESTORS);
   for (const source of frameAncestors) {
     if (!/^(https?:\/\/[^/\s;']+|'self'|'none')$/.test(source)) problems.push(`FRAME_ANCESTORS: "${source}" is not an origin like https://clinic.example`);
@@ -119,10 +143,50 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ...(e.DATABASE_URL === undefined ? {} : { databaseUrl: e.DATABASE_URL }),
     corsOrigins,
     frameAncestors,
-    trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
+    trustProxy,
     contentDir: e.CONTENT_DIR,
     ...(e.CREAK_RISK_WORDING === undefined ? {} : { riskWordingFile: e.CREAK_RISK_WORDING }),
   };
+}
+
+/** Names proxy-addr (Fastify's trustProxy) accepts for common private ranges. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An IPv4 or IPv6 address, optionally with a /prefix of the right size. */
+function isAddressOrCidr(text: string): boolean {
+  const [address = '', prefix, extra] = text.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY: "false"/"0" (no proxy), a number of hops ("1" for one nginx in front), or a comma-separated list of
+ * proxy addresses and CIDR ranges. "true" is refused: it would trust every X-Forwarded-For entry, and the left-most
+ * one is whatever the client wrote, so anyone could pick their own address and escape the rate limits.
+ */
+function parseTrustProxy(value: string, problems: string[]): TrustProxy {
+  const v = value.trim();
+  if (v === 'false' || v === '0') return false;
+  if (v === 'true') {
+    problems.push('TRUST_PROXY: "true" would believe a client-written X-Forwarded-For address. Set the number of proxies in front of the service ' +
+      '(TRUST_PROXY=1 for one nginx or Caddy) or their addresses (TRUST_PROXY=10.0.0.0/8,127.0.0.1)');
+    return false;
+  }
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    if (hops <= 10) return hops;
+    problems.push(`TRUST_PROXY: ${v} hops is more than any real deployment has; use 1 for one proxy`);
+    return false;
+  }
+  const entries = list(v);
+  const bad = entries.filter((x) => !PROXY_RANGE_NAMES.has(x) && !isAddressOrCidr(x));
+  if (entries.length === 0 || bad.length > 0) {
+    problems.push(`TRUST_PROXY: "${bad[0] ?? v}" is not a number of proxies or a proxy address like 127.0.0.1 or 10.0.0.0/8`);
+    return false;
+  }
+  return entries;
 }
 
 export interface Placeholders {

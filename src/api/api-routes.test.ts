@@ -184,3 +184,9 @@ test('GET /healthz: 200 when content is loaded and the database answers, 503 whe
   assert.equal(plain.json<{ content: string }>().content, seeded().content.version);
   assert.equal(loadConfig({}).port, 3000);
 });
+
+test('a control character anywhere in the body is a 400 naming its path', async () => {
+  expectError(await triage({ age_years: 40, body_region: 'knee\u0000' }), 400, 'control_character', 'answers.body_region');
+  expectError(await post(JSON.stringify({ answers: { 'age\u0001years': 40 } })), 400, 'control_character', 'answers.ageyears');
+  expectError(await post(JSON.stringify({ answers: {}, note: ['ok', 'bad\u007f'] })), 400, 'control_character', 'note.1');
+});

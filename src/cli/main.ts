@@ -1,4 +1,5 @@
 // The `creak` command line: content lint and vignette evaluation for the safety lead, and clinic maintenance.
+import { ConfigError } from '../config.js';
 import { runClinicCommand } from './clinic-commands.js';
 import { runDiff } from './diff-command.js';
 import { runEval } from './eval-command.js';
@@ -28,7 +29,11 @@ if (command === 'lint') {
 } else if (command === 'safety-case') {
   process.exitCode = await runSafetyCase(args);
 } else if (command !== undefined && CLINIC.has(command)) {
-  process.exitCode = await runClinicCommand(command, args);
+  process.exitCode = await runClinicCommand(command, args).catch((err: unknown) => {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(`creak: the configuration is invalid.\n${err.problems.map((p) => `  - ${p}`).join('\n')}`);
+    return 1;
+  });
 } else {
   console.log(USAGE);
   process.exitCode = command === undefined || command === 'help' || command === '--help' ? 0 : 2;

@@ -6,6 +6,7 @@ import type { ClinicalContent } from '../engine/types.js';
 import type { SafetyCase } from '../safety/safety-case.js';
 import type { SignoffStatus } from '../safety/signoffs.js';
 import type { Site } from '../web/site.js';
+import type { LoginThrottle } from './auth/login-throttle.js';
 import type { PasswordHasher } from './auth/password.js';
 import type { Notifier } from './mail/notifier.js';
 import type { RateLimiter } from './send/rate-limiter.js';
@@ -26,6 +27,7 @@ export interface ClinicContext {
   notifier: Notifier;
   sendLimiter: RateLimiter;
   loginLimiter: RateLimiter;
+  loginThrottle: LoginThrottle;
   /** Behind HTTPS: Secure cookies with the __Host- prefix. */
   secureCookies: boolean;
   /** Whether the running content version is signed off. */

@@ -1,7 +1,7 @@
 // The clinic side's entry point: storage, the /send/* flow and the staff /clinic/* pages as one Fastify plugin.
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
-import type { AppConfig } from '../config.js';
+import { ConfigError, type AppConfig } from '../config.js';
 import type { OpenDatabaseOptions } from '../db/database.js';
 import { openStore } from '../db/store.js';
 import type { ClinicalContent } from '../engine/types.js';
@@ -9,6 +9,7 @@ import { loadReferences, type Reference } from '../content/references.js';
 import { buildSafetyCase, sharedDefaults, type SafetyCase } from '../safety/safety-case.js';
 import { loadSignoffs, signoffStatus, type Signoff, type SignoffStatus } from '../safety/signoffs.js';
 import { loadAssets, type Assets } from '../server/assets.js';
+import { LoginThrottle } from './auth/login-throttle.js';
 import { argon2Hasher } from './auth/password.js';
 import { registerCookiesAndCsrf } from './auth/staff-session.js';
 import type { ClinicContext } from './clinic-context.js';
@@ -52,6 +53,8 @@ export interface CreateClinicOptions {
   signoffs?: readonly Signoff[];
   /** The safety case, when the caller has built it; built from the repository on first use otherwise. */
   safetyCase?: SafetyCase;
+  /** How often the background jobs run (default every minute); tests shorten it. */
+  scheduleIntervalMs?: number;
   log?: (message: string) => void;
 }
 
@@ -81,12 +84,15 @@ export async function createClinic(options: CreateClinicOptions): Promise<Clinic
   const settings: ClinicSettings = { ...loadClinicSettings(options.env ?? process.env, config.clinic.email), ...options.settings };
   const store = await openStore(
     { databaseUrl: config.databaseUrl, dataDir: config.dataDir, sqliteSynchronous: settings.sqliteSynchronous, ...options.database },
-    { now, sessions: { idleMs: settings.sessionIdleMs, absoluteMs: settings.sessionAbsoluteMs }, lockout: settings.lockout },
-  );
+    { now, sessions: { idleMs: settings.sessionIdleMs, absoluteMs: settings.sessionAbsoluteMs } },
+  ).catch((error: unknown) => {
+    const setting = config.databaseUrl === undefined ? 'DATA_DIR' : 'DATABASE_URL';
+    throw new ConfigError([`${setting}: the database could not be opened (${error instanceof Error ? error.message : 'unknown error'})`]);
+  });
   // Kept in the database (not a file) when not configured, so every instance behind a load balancer shares it.
   const formSecret = settings.formSecret ?? await store.setting('form-secret', () => randomBytes(32).toString('base64url'));
   const notifier = new Notifier({
-    store, smtp: settings.smtp, from: settings.mailFrom, to: settings.notifyTo, baseUrl: config.baseUrl,
+    store, smtp: settings.smtp, from: settings.mailFrom, to: settings.notifyTo, delivery: settings.mail, baseUrl: config.baseUrl,
     clinicName: config.clinic.name, timeZone: settings.due.timeZone, now, log,
   });
   const assets = options.assets ?? loadAssets(config, options.publicDir);
@@ -113,9 +119,13 @@ export async function createClinic(options: CreateClinicOptions): Promise<Clinic
     passwords: argon2Hasher(settings.argon2),
     sendLimiter: new RateLimiter(store, 'send', settings.sendLimit.max, settings.sendLimit.windowMs),
     loginLimiter: new RateLimiter(store, 'login', settings.loginLimit.max, settings.loginLimit.windowMs),
+    loginThrottle: new LoginThrottle(store.loginThrottle, formSecret, settings.loginThrottle),
     secureCookies: config.baseUrl.startsWith('https://'),
   };
-  const scheduler = startScheduler({ store, notifier, settings, now, log, run: options.schedule ?? true });
+  const scheduler = startScheduler({
+    store, notifier, settings, now, log, run: options.schedule ?? true,
+    ...(options.scheduleIntervalMs === undefined ? {} : { intervalMs: options.scheduleIntervalMs }),
+  });
   if (settings.printSetupLink) {
     const link = await issueSetupLink(store, config.baseUrl);
     if (link !== undefined) log(`no staff account yet. Create the first admin (link works once, until ${link.expiresAt}): ${link.url}`);

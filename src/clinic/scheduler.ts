@@ -1,6 +1,6 @@
 // Background jobs while the server runs: email the outbox, the daily summary, the retention purge, expired sessions.
 // Every job is safe when several instances run it: claims and idempotent deletes decide who does what.
-import { systemContext } from '../db/context.js';
+import { systemContext, type RequestContext } from '../db/context.js';
 import type { Store } from '../db/store.js';
 import type { Notifier } from './mail/notifier.js';
 import type { ClinicSettings } from './settings.js';
@@ -12,10 +12,14 @@ export interface Scheduler {
   stop(): void;
 }
 
-/** Deletes submissions older than the retention period; returns how many. */
-export async function purgeExpired(store: Store, settings: ClinicSettings, now: Date): Promise<number> {
+/**
+ * Deletes submissions older than the retention period (returns how many), as `ctx` (the scheduled job, or the admin
+ * who asked), and sign-in throttle counters with no failure for a day.
+ */
+export async function purgeExpired(store: Store, settings: ClinicSettings, now: Date, ctx: RequestContext = systemContext('retention')): Promise<number> {
+  await store.loginThrottle.purgeStale(new Date(now.getTime() - settings.loginThrottle.account.forgetAfterMs));
   if (settings.retentionDays <= 0) return 0;
-  return store.retention.purgeOlderThan(systemContext('retention'), new Date(now.getTime() - settings.retentionDays * 86_400_000));
+  return store.retention.purgeOlderThan(ctx, new Date(now.getTime() - settings.retentionDays * 86_400_000));
 }
 
 export function startScheduler(o: { store: Store; notifier: Notifier; settings: ClinicSettings; now: () => Date; log: (m: string) => void; intervalMs?: number; run: boolean }): Scheduler {
@@ -48,9 +52,12 @@ export function startScheduler(o: { store: Store; notifier: Notifier; settings: 
   };
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<void> | undefined;
+  const run = () => { current ??= tick().finally(() => { current = undefined; }); };
   if (o.run) {
-    timer = setInterval(() => { current ??= tick().finally(() => { current = undefined; }); }, o.intervalMs ?? 60_000);
+    timer = setInterval(run, o.intervalMs ?? 60_000);
     timer.unref();
+    // Once at start too, so what waited while no instance ran (an email after a crash) goes out without a minute's delay.
+    setImmediate(run);
   }
   return { tick, stop: () => { if (timer !== undefined) clearInterval(timer); } };
 }

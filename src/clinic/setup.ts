@@ -13,7 +13,7 @@ export const SETUP_LINK_TTL_MS = 24 * 3600_000;
 export async function issueSetupLink(store: Store, baseUrl: string): Promise<{ url: string; expiresAt: string } | undefined> {
   if ((await store.staff.count()) > 0) return undefined;
   const token = newToken();
-  const saved = await store.tokens.create('setup', null, tokenHash(token), SETUP_LINK_TTL_MS);
+  const saved = await store.tokens.create(systemContext('setup'), 'setup', null, tokenHash(token), SETUP_LINK_TTL_MS);
   return { url: `${baseUrl}/clinic/setup/${token}`, expiresAt: saved.expiresAt };
 }
 

@@ -1,4 +1,5 @@
-// The email outbox: urgent and soon submissions wait here until one instance claims and emails them; and summary counts.
+// The email outbox: urgent and soon submissions wait here until one instance claims and emails them (at least once:
+// done only once the mail server accepts); and the daily summary's counts.
 import type { Kysely } from 'kysely';
 import type { Level } from '../engine/types.js';
 import type { Database } from './schema.js';
@@ -9,6 +10,8 @@ export interface PendingNotice {
   level: Level;
   createdAt: string;
   dueAt: string;
+  /** Failed attempts so far. */
+  attempts: number;
 }
 
 export interface SummaryCounts {
@@ -22,26 +25,49 @@ export class NotificationRepo {
   constructor(private readonly db: Kysely<Database>, private readonly now: () => Date) {}
 
   /**
-   * Claims up to `limit` submissions still to be emailed; each is handed to exactly one caller across instances.
-   * Only the last two days count, so switching mail on later does not flood the clinic with old alerts.
+   * Claims up to `limit` submissions still to be emailed; each is handed to exactly one caller across instances, for
+   * `leaseMs`. A claim is a lease, not a mark: if its sender dies before the mail server accepts the message, the
+   * lease lapses and a later sweep (on any instance) sends it. Only the last two days count, so switching mail on
+   * later does not flood the clinic with old alerts.
    */
-  async claimPending(limit: number): Promise<PendingNotice[]> {
-    const since = new Date(this.now().getTime() - 2 * 86_400_000).toISOString();
-    const candidates = await this.db.selectFrom('submission').select('id').where('notified_at', 'is', null).where('created_at', '>=', since)
+  async claimPending(limit: number, leaseMs: number): Promise<PendingNotice[]> {
+    const now = this.now();
+    const at = now.toISOString();
+    const since = new Date(now.getTime() - 2 * 86_400_000).toISOString();
+    const candidates = await this.db.selectFrom('submission').select('id')
+      .where('notified_at', 'is', null).where('created_at', '>=', since)
+      .where((eb) => eb.or([eb('notify_after', 'is', null), eb('notify_after', '<=', at)]))
       .orderBy('level_rank', 'desc').orderBy('created_at').limit(limit).execute();
+    const lease = new Date(now.getTime() + leaseMs).toISOString();
     const claimed: PendingNotice[] = [];
-    const at = this.now().toISOString();
     for (const { id } of candidates) {
-      const row = await this.db.updateTable('submission').set({ notified_at: at }).where('id', '=', id).where('notified_at', 'is', null)
-        .returning(['id', 'reference', 'level', 'created_at', 'due_at']).executeTakeFirst();
-      if (row !== undefined) claimed.push({ id: row.id, reference: row.reference, level: row.level as Level, createdAt: row.created_at, dueAt: row.due_at });
+      // The same conditions again, so of two instances racing for one row only one update matches.
+      const row = await this.db.updateTable('submission').set({ notify_after: lease })
+        .where('id', '=', id).where('notified_at', 'is', null)
+        .where((eb) => eb.or([eb('notify_after', 'is', null), eb('notify_after', '<=', at)]))
+        .returning(['id', 'reference', 'level', 'created_at', 'due_at', 'notify_attempts']).executeTakeFirst();
+      if (row !== undefined) {
+        claimed.push({ id: row.id, reference: row.reference, level: row.level as Level, createdAt: row.created_at, dueAt: row.due_at, attempts: row.notify_attempts });
+      }
     }
     return claimed;
   }
 
-  /** Puts a claimed notice back after a failed send, so a later sweep retries it. */
+  /** Records that the mail server accepted the email: the notice is done. */
+  async markSent(id: string): Promise<void> {
+    await this.db.updateTable('submission').set({ notified_at: this.now().toISOString(), notify_after: null }).where('id', '=', id).execute();
+  }
+
+  /** Counts a failed attempt and holds the notice back for `delayMs` before it may be claimed again. */
+  async retryAfter(id: string, delayMs: number): Promise<void> {
+    await this.db.updateTable('submission')
+      .set((eb) => ({ notify_after: new Date(this.now().getTime() + delayMs).toISOString(), notify_attempts: eb('notify_attempts', '+', 1) }))
+      .where('id', '=', id).where('notified_at', 'is', null).execute();
+  }
+
+  /** Gives a claimed notice back untried, to be claimed again at once. */
   async release(id: string): Promise<void> {
-    await this.db.updateTable('submission').set({ notified_at: null }).where('id', '=', id).execute();
+    await this.db.updateTable('submission').set({ notify_after: null }).where('id', '=', id).where('notified_at', 'is', null).execute();
   }
 
   /** Counts for the daily summary email: references and levels only. */

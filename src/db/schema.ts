@@ -1,5 +1,6 @@
 // The database's tables as Kysely sees them. Every key is a text UUID, every time ISO-8601 UTC text, JSON is text,
 // booleans are 0/1 integers: the same DDL and the same values on SQLite and PostgreSQL (STACK.md §4, P11).
+import type { Generated } from 'kysely';
 
 export interface SubmissionTable {
   id: string;
@@ -26,8 +27,12 @@ export interface SubmissionTable {
   content_version: string;
   /** The send form's token nonce: a form sent twice makes one record. */
   form_nonce: string | null;
-  /** When the clinic was emailed about it (null: not yet, or no email needed). */
+  /** When the mail server accepted the clinic's email about it ('not-needed' when no email is due; null: not yet). */
   notified_at: string | null;
+  /** Not to be claimed for emailing before this: a sender's lease on it, or the back-off after a failed send. */
+  notify_after: string | null;
+  /** Failed attempts to email it so far (the back-off grows with them); 0 by default. */
+  notify_attempts: Generated<number>;
 }
 
 export interface SubmissionEventTable {
@@ -65,6 +70,8 @@ export interface StaffUserTable {
   totp_secret: string | null;
   created_at: string;
   password_changed_at: string | null;
+  /** The last TOTP time step accepted for this user: codes of that step or earlier are refused (no replay). */
+  totp_last_step: number | null;
 }
 
 export interface StaffSessionTable {
@@ -84,6 +91,8 @@ export interface OneTimeTokenTable {
   created_at: string;
   expires_at: string;
   used_at: string | null;
+  /** The staff member who made the link (null: the system, e.g. the first-admin link at start). */
+  created_by: string | null;
 }
 
 /** A rate-limit window: hits counted for one client in one fixed window (the client key is hashed, not stored). */
@@ -94,12 +103,15 @@ export interface RateLimitTable {
   expires_at: string;
 }
 
-export interface LoginFailureTable {
-  /** lower-cased email typed at login (known or not, so lockout does not reveal which accounts exist). */
-  login_key: string;
+/** Sign-in throttling: failures per keyed hash of an account, client address or device (never the typed text). */
+export interface LoginThrottleTable {
+  /** kind and keyed hash, e.g. "account:Zq…" */
+  key: string;
+  /** Tries counted in the current run of failures (each counted before its password was checked). */
   failures: number;
-  first_failed_at: string;
-  locked_until: string | null;
+  /** No try on this key before this time. */
+  blocked_until: string | null;
+  last_failed_at: string;
 }
 
 export interface AuditLogTable {
@@ -108,6 +120,8 @@ export interface AuditLogTable {
   actor_kind: string;
   user_id: string | null;
   action: string;
+  /** The staff account an action was about (a password link made for them, their account disabled…). */
+  subject_user_id: string | null;
   submission_id: string | null;
   reference: string | null;
   /** JSON object with ids, counts and codes only: never patient data. */
@@ -132,7 +146,7 @@ export interface Database {
   staff_user: StaffUserTable;
   staff_session: StaffSessionTable;
   one_time_token: OneTimeTokenTable;
-  login_failure: LoginFailureTable;
+  login_throttle: LoginThrottleTable;
   rate_limit: RateLimitTable;
   audit_log: AuditLogTable;
   setting: SettingTable;

@@ -23,7 +23,7 @@ export class SessionRepo {
         id: newId(), token_hash: tokenHash, user_id: userId, created_at: now.toISOString(), last_seen_at: now.toISOString(),
         expires_at: new Date(now.getTime() + this.limits.absoluteMs).toISOString(),
       }).execute();
-      await writeAudit(trx, staffContext(userId, role), now.toISOString(), [{ action: 'staff.login' }]);
+      await writeAudit(trx, staffContext(userId, role), now.toISOString(), [{ action: 'staff.login', subjectUserId: userId }]);
     });
   }
 
@@ -38,8 +38,9 @@ export class SessionRepo {
       await this.db.deleteFrom('staff_session').where('id', '=', row.id).execute();
       return undefined;
     }
-    // Writing on every request would serialise reads on SQLite; a minute's resolution is plenty for an idle timeout.
-    if (idleSince > 60_000) {
+    // The idle clock restarts at every request, so a session ends exactly the promised time after its last use.
+    // Requests within the same second (a page and its redirect) share one write.
+    if (idleSince >= 1000) {
       await this.db.updateTable('staff_session').set({ last_seen_at: now.toISOString() }).where('id', '=', row.id).execute();
     }
     return row.user_id;
@@ -48,13 +49,13 @@ export class SessionRepo {
   /** Signs out one session (audited). */
   async delete(tokenHash: string): Promise<void> {
     const row = await this.db.deleteFrom('staff_session').where('token_hash', '=', tokenHash).returning('user_id').executeTakeFirst();
-    if (row !== undefined) await writeAudit(this.db, staffContext(row.user_id, 'clinician'), this.now().toISOString(), [{ action: 'staff.logout' }]);
+    if (row !== undefined) await writeAudit(this.db, staffContext(row.user_id, 'clinician'), this.now().toISOString(), [{ action: 'staff.logout', subjectUserId: row.user_id }]);
   }
 
   /** "Log out everywhere": ends every session of the user (audited). */
   async deleteAllFor(userId: string): Promise<number> {
     const res = await this.db.deleteFrom('staff_session').where('user_id', '=', userId).executeTakeFirst();
-    await writeAudit(this.db, staffContext(userId, 'clinician'), this.now().toISOString(), [{ action: 'staff.logout_all', detail: { sessions: Number(res.numDeletedRows) } }]);
+    await writeAudit(this.db, staffContext(userId, 'clinician'), this.now().toISOString(), [{ action: 'staff.logout_all', subjectUserId: userId, detail: { sessions: Number(res.numDeletedRows) } }]);
     return Number(res.numDeletedRows);
   }
 

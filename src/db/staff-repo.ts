@@ -42,15 +42,17 @@ export class StaffRepo {
         id, email, name: input.name.trim(), role: input.role, password_hash: null, active: 1, totp_secret: null,
         created_at: at, password_changed_at: null,
       }).execute();
-      await writeAudit(trx, ctx, at, [{ action: 'staff.create', detail: { user: id, role: input.role } }]);
+      await writeAudit(trx, ctx, at, [{ action: 'staff.create', subjectUserId: id, detail: { role: input.role } }]);
       const created = await trx.selectFrom('staff_user').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
       return toUser(created);
     });
   }
 
+  /** Every account (names, emails, roles): admins only, and audited as a view. */
   async list(ctx: RequestContext): Promise<StaffUser[]> {
     requireAdmin(ctx, 'list staff');
     const rows = await this.db.selectFrom('staff_user').selectAll().orderBy('name').orderBy('email').execute();
+    await writeAudit(this.db, ctx, this.now().toISOString(), [{ action: 'staff.list', detail: { shown: rows.length } }]);
     return rows.map(toUser);
   }
 
@@ -76,27 +78,45 @@ export class StaffRepo {
       const res = await trx.updateTable('staff_user').set({ active: active ? 1 : 0 }).where('id', '=', id).executeTakeFirst();
       if (Number(res.numUpdatedRows) === 0) return false;
       if (!active) await trx.deleteFrom('staff_session').where('user_id', '=', id).execute();
-      await writeAudit(trx, ctx, this.now().toISOString(), [{ action: active ? 'staff.enable' : 'staff.disable', detail: { user: id } }]);
+      await writeAudit(trx, ctx, this.now().toISOString(), [{ action: active ? 'staff.enable' : 'staff.disable', subjectUserId: id }]);
       return true;
     });
   }
 
-  /** Stores a new password hash and ends every session of the account. */
-  async setPasswordHash(ctx: RequestContext, id: string, hash: string): Promise<void> {
+  /**
+   * Stores a new password hash and ends every session of the account. `via` records the one-time link used and who
+   * made it, so a password set through an admin's link is traced to that admin as well as to the account.
+   */
+  async setPasswordHash(ctx: RequestContext, id: string, hash: string, via?: { link: 'setup' | 'password'; linkBy: string | null }): Promise<void> {
     const at = this.now().toISOString();
     await this.db.transaction().execute(async (trx) => {
       await trx.updateTable('staff_user').set({ password_hash: hash, password_changed_at: at }).where('id', '=', id).execute();
       await trx.deleteFrom('staff_session').where('user_id', '=', id).execute();
-      await writeAudit(trx, ctx, at, [{ action: 'staff.password_set', detail: { user: id } }]);
+      await writeAudit(trx, ctx, at, [{
+        action: 'staff.password_set', subjectUserId: id, ...(via === undefined ? {} : { detail: { link: via.link, link_by: via.linkBy } }),
+      }]);
     });
   }
 
-  /** Turns TOTP on (with its secret) or off for an account. */
-  async setTotpSecret(ctx: RequestContext, id: string, secret: string | null): Promise<void> {
+  /**
+   * Turns TOTP on (with its secret and the step of the code that confirmed it, which is then used up) or off.
+   */
+  async setTotpSecret(ctx: RequestContext, id: string, secret: string | null, confirmedStep: number | null = null): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      await trx.updateTable('staff_user').set({ totp_secret: secret }).where('id', '=', id).execute();
-      await writeAudit(trx, ctx, this.now().toISOString(), [{ action: 'staff.totp', detail: { user: id, enabled: secret !== null } }]);
+      await trx.updateTable('staff_user').set({ totp_secret: secret, totp_last_step: secret === null ? null : confirmedStep }).where('id', '=', id).execute();
+      await writeAudit(trx, ctx, this.now().toISOString(), [{ action: 'staff.totp', subjectUserId: id, detail: { enabled: secret !== null } }]);
     });
+  }
+
+  /**
+   * Uses up a TOTP time step for the user: true for exactly one caller, on any instance, and only when the step is
+   * later than every step used before, so a code cannot be replayed, not even an older one still inside the drift window.
+   */
+  async acceptTotpStep(id: string, step: number): Promise<boolean> {
+    const res = await this.db.updateTable('staff_user').set({ totp_last_step: step }).where('id', '=', id)
+      .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+      .executeTakeFirst();
+    return Number(res.numUpdatedRows) === 1;
   }
 }
 

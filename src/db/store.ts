@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { listAudit, type AuditQuery } from './audit-repo.js';
 import type { RequestContext } from './context.js';
 import { openDatabase, pingDatabase, type Db, type OpenDatabaseOptions } from './database.js';
-import { LoginFailureRepo, type LockoutPolicy } from './login-failure-repo.js';
+import { LoginThrottleRepo } from './login-throttle-repo.js';
 import { NotificationRepo } from './notification-repo.js';
 import { RetentionRepo } from './retention-repo.js';
 import { safetyStats } from './safety-repo.js';
@@ -18,11 +18,9 @@ import { TokenRepo } from './token-repo.js';
 export interface StoreOptions {
   now?: () => Date;
   sessions?: Partial<SessionLimits>;
-  lockout?: Partial<LockoutPolicy>;
 }
 
 export const DEFAULT_SESSION_LIMITS: SessionLimits = { idleMs: 30 * 60_000, absoluteMs: 12 * 3600_000 };
-export const DEFAULT_LOCKOUT: LockoutPolicy = { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
 
 export class Store {
   readonly submissions: SubmissionRepo;
@@ -30,7 +28,7 @@ export class Store {
   readonly staff: StaffRepo;
   readonly sessions: SessionRepo;
   readonly tokens: TokenRepo;
-  readonly loginFailures: LoginFailureRepo;
+  readonly loginThrottle: LoginThrottleRepo;
   readonly notifications: NotificationRepo;
   readonly rateLimits: RateLimitRepo;
   readonly now: () => Date;
@@ -44,7 +42,7 @@ export class Store {
     this.staff = new StaffRepo(k, now);
     this.sessions = new SessionRepo(k, now, { ...DEFAULT_SESSION_LIMITS, ...options.sessions });
     this.tokens = new TokenRepo(k, now);
-    this.loginFailures = new LoginFailureRepo(k, now, { ...DEFAULT_LOCKOUT, ...options.lockout });
+    this.loginThrottle = new LoginThrottleRepo(k, now);
     this.notifications = new NotificationRepo(k, now);
     this.rateLimits = new RateLimitRepo(k, now);
   }
@@ -54,7 +52,7 @@ export class Store {
   }
 
   listAudit(ctx: RequestContext, query: AuditQuery): ReturnType<typeof listAudit> {
-    return listAudit(this.db.kysely, ctx, query);
+    return listAudit(this.db.kysely, ctx, query, this.now().toISOString());
   }
 
   safetyStats(ctx: RequestContext): ReturnType<typeof safetyStats> {

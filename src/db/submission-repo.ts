@@ -1,4 +1,5 @@
 // Submissions: store a person's sent result, list the inbox, read one, move it through the workflow. Audits every access.
+import { isDeepStrictEqual } from 'node:util';
 import { newId } from './ids.js';
 import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import { levelRank, type Answers, type Level, type Outcome, type Region } from '../engine/types.js';
@@ -7,7 +8,7 @@ import { requireStaff, type RequestContext } from './context.js';
 import { newReferenceCode, parseReferenceCode } from './reference-code.js';
 import type { Database, SubmissionTable } from './schema.js';
 import {
-  NEXT_STATUSES, type FeedbackRecord, type InboxFilter, type NewSubmission, type RepoResult, type Status,
+  NEXT_STATUSES, type CreatedSubmission, type FeedbackRecord, type InboxFilter, type NewSubmission, type RepoResult, type Status,
   type SubmissionDetail, type SubmissionEvent, type SubmissionRecord, type SubmissionSummary, type Verdict,
 } from './submission-types.js';
 
@@ -23,13 +24,16 @@ const SUMMARY_COLUMNS = [
 export class SubmissionRepo {
   constructor(private readonly db: Kysely<Database>, private readonly now: () => Date) {}
 
-  /** Stores a sent result; the commit is durable before this resolves, so the reference may be shown to the person. */
-  async create(ctx: RequestContext, input: NewSubmission): Promise<{ id: string; reference: string; createdAt: string; duplicate: boolean }> {
+  /**
+   * Stores a sent result; the commit is durable before this resolves, so the reference may be shown to the person.
+   * A form sent again (same nonce) stores nothing new: the answer describes what is stored, and says whether what was
+   * sent this time differs from it, so the caller never confirms details that were not kept.
+   */
+  async create(ctx: RequestContext, input: NewSubmission): Promise<CreatedSubmission> {
     const at = this.now().toISOString();
     if (input.formNonce !== undefined) {
-      const existing = await this.db.selectFrom('submission').select(['id', 'reference', 'created_at'])
-        .where('form_nonce', '=', input.formNonce).executeTakeFirst();
-      if (existing !== undefined) return { id: existing.id, reference: existing.reference, createdAt: existing.created_at, duplicate: true };
+      const existing = await this.byNonce(input.formNonce, input);
+      if (existing !== undefined) return existing;
     }
     for (let attempt = 0; ; attempt++) {
       const id = newId();
@@ -43,27 +47,37 @@ export class SubmissionRepo {
             name: input.name, name_search: input.name.toLowerCase(), phone: input.phone, email: input.email,
             best_time: input.bestTime, message: input.message, answers_json: JSON.stringify(input.answers),
             outcome_json: JSON.stringify(input.outcome), content_version: input.outcome.contentVersion,
-            form_nonce: input.formNonce ?? null, notified_at: input.needsEmail ? null : 'not-needed',
+            form_nonce: input.formNonce ?? null, notified_at: input.needsEmail ? null : 'not-needed', notify_after: null, notify_attempts: 0,
           }).execute();
           await trx.insertInto('submission_event').values({
             id: newId(), submission_id: id, at, user_id: null, action: 'created', from_value: null, to_value: 'new', note: null,
           }).execute();
           await writeAudit(trx, ctx, at, [{ action: 'submission.create', submissionId: id, reference, detail: { level: input.outcome.level } }]);
         });
-        return { id, reference, createdAt: at, duplicate: false };
+        return { id, reference, createdAt: at, level: input.outcome.level, duplicate: false, changed: false };
       } catch (error) {
         const clash = /unique|duplicate/i.test(error instanceof Error ? error.message : '');
         if (clash && input.formNonce !== undefined) {
           // The same form sent twice at once: the other request stored it; answer with that record.
-          const existing = await this.db.selectFrom('submission').select(['id', 'reference', 'created_at'])
-            .where('form_nonce', '=', input.formNonce).executeTakeFirst();
-          if (existing !== undefined) return { id: existing.id, reference: existing.reference, createdAt: existing.created_at, duplicate: true };
+          const existing = await this.byNonce(input.formNonce, input);
+          if (existing !== undefined) return existing;
         }
         // A clash of random reference codes is astronomically rare; try a fresh one a few times.
         if (attempt < 3 && clash) continue;
         throw error;
       }
     }
+  }
+
+  /** The submission already stored for a form nonce, compared with what was sent again. */
+  private async byNonce(nonce: string, input: NewSubmission): Promise<CreatedSubmission | undefined> {
+    const row = await this.db.selectFrom('submission')
+      .select(['id', 'reference', 'created_at', 'level', 'name', 'phone', 'email', 'best_time', 'message', 'answers_json'])
+      .where('form_nonce', '=', nonce).executeTakeFirst();
+    if (row === undefined) return undefined;
+    const same = row.name === input.name && row.phone === input.phone && row.email === input.email && row.best_time === input.bestTime
+      && row.message === input.message && isDeepStrictEqual(JSON.parse(row.answers_json), input.answers);
+    return { id: row.id, reference: row.reference, createdAt: row.created_at, level: row.level as Level, duplicate: true, changed: !same };
   }
 
   /** The inbox: most urgent first, then longest waiting. Audited as one view with the count shown. */

@@ -31,6 +31,19 @@ export interface NewSubmission {
   needsEmail: boolean;
 }
 
+/** What SubmissionRepo.create stored, or found already stored for the same form. */
+export interface CreatedSubmission {
+  id: string;
+  reference: string;
+  createdAt: string;
+  /** The stored level (for a form sent again, the level of what was stored the first time). */
+  level: Level;
+  /** The same form (nonce) was stored before; nothing new was stored. */
+  duplicate: boolean;
+  /** A duplicate whose answers or contact details differ from what is stored: none of the differences were kept. */
+  changed: boolean;
+}
+
 export interface SubmissionSummary {
   id: string;
   reference: string;

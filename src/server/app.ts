@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import Fastify, { type FastifyHttpOptions, type FastifyInstance } from 'fastify';
 import { apiRoutes } from '../api/api-routes.js';
 import type { Clinic } from '../clinic/index.js';
-import type { AppConfig } from '../config.js';
+import type { AppConfig, TrustProxy } from '../config.js';
 import type { ClinicalContent } from '../engine/types.js';
 import { loadSignoffs, signoffStatus, type Signoff } from '../safety/signoffs.js';
 import { loadLibrary, type Library } from '../web/library.js';
@@ -15,10 +15,11 @@ import type { Site } from '../web/site.js';
 import { assetRoutes } from './asset-routes.js';
 import { loadAssets, type Assets } from './assets.js';
 import type { AppContext } from './context.js';
+import { refuseControlCharacters } from './control-chars.js';
 import { installErrorHandling } from './error-pages.js';
 import { healthRoutes } from './health-routes.js';
 import { addResponseHooks } from './response-hooks.js';
-import { securityHeaders } from './security-headers.js';
+import { securityHeaders, staffSecurityHeaders } from './security-headers.js';
 
 export interface BuildAppOptions {
   config: AppConfig;
@@ -43,23 +44,41 @@ export interface BuildAppOptions {
 /** Request bodies are small: a full set of answers is under 4 KB. */
 export const BODY_LIMIT = 32 * 1024;
 
-/** Log lines carry the method and path only: never bodies (answers), never client addresses. */
+/** Paths that carry a secret: one-time setup and password links. */
+const TOKEN_IN_PATH = /^(\/clinic\/(?:setup|password)\/)[^/?#]+/;
+
+/** A URL as it may be logged: the path only (queries may hold references and signatures), one-time tokens replaced. */
+export function loggedUrl(url: string): string {
+  return (url.split('?')[0] ?? '').replace(TOKEN_IN_PATH, '$1[token]');
+}
+
+/** Log lines carry the method and path only: never bodies (answers), client addresses or one-time tokens. */
 const loggerOptions = {
   level: 'info',
   serializers: {
-    req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.split('?')[0] }),
+    req: (req: { method: string; url: string }) => ({ method: req.method, url: loggedUrl(req.url) }),
     res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
   },
 };
+
+/**
+ * TRUST_PROXY as Fastify takes it. A hop count becomes "trust the nearest n addresses" (the socket peer and the
+ * entries the proxies appended on the right): Fastify 5 reads a bare number as "trust nothing".
+ */
+function fastifyTrustProxy(trust: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (trust === false) return false;
+  if (typeof trust === 'number') return (_address: string, hop: number) => hop < trust;
+  return [...trust];
+}
 
 export function buildApp(options: BuildAppOptions): FastifyInstance {
   const { config, content } = options;
   const fastifyOptions: FastifyHttpOptions<Server> = {
     logger: options.logger === true
-      ? ({ ...loggerOptions, ...(options.logStream === undefined ? {} : { stream: options.logStream }) } as Exclude<FastifyHttpOptions<Server>['logger'], undefined>)
+      ? { ...loggerOptions, ...(options.logStream === undefined ? {} : { stream: options.logStream }) }
       : false,
     bodyLimit: BODY_LIMIT,
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     return503OnClosing: true,
   };
   const app = Fastify(fastifyOptions);
@@ -70,8 +89,9 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     signoff: signoffStatus(options.signoffs ?? loadSignoffs(config.contentDir), content.version),
   };
 
-  addResponseHooks(app, securityHeaders(config));
+  addResponseHooks(app, { public: securityHeaders(config), staff: staffSecurityHeaders(config) });
   installErrorHandling(app, site);
+  refuseControlCharacters(app);
   void app.register(formbody, { bodyLimit: BODY_LIMIT });
   void app.register(assetRoutes(assets));
   void app.register(infoRoutes(ctx));

@@ -13,6 +13,12 @@ const PAGE_MESSAGES: Partial<Record<ErrorCode, string>> = {
   unavailable: 'The service is not ready. Please try again in a few minutes.',
 };
 
+/** The page text for a control character: names the field, except the check's hidden answers, which no one types in. */
+function controlCharacterMessage(path: string | null): string {
+  const field = path === null || path === 'body' ? 'what was sent' : path.startsWith('a.') ? '“your answers”' : `“${path}”`;
+  return `The text in ${field} has a hidden character we cannot accept. Go back, delete it and try again.`;
+}
+
 function wantsJson(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/') || request.url === '/api' || request.url.startsWith('/healthz');
 }
@@ -23,7 +29,9 @@ export async function sendError(request: FastifyRequest, reply: FastifyReply, er
   if (wantsJson(request)) return reply.type('application/json; charset=utf-8').send(error.toJSON());
   const page = error.code === 'not_found'
     ? <NotFoundPage site={site} />
-    : <ProblemPage site={site} {...(PAGE_MESSAGES[error.code] === undefined ? {} : { message: PAGE_MESSAGES[error.code] })} />;
+    : error.code === 'control_character'
+      ? <ProblemPage site={site} message={controlCharacterMessage(error.path)} />
+      : <ProblemPage site={site} {...(PAGE_MESSAGES[error.code] === undefined ? {} : { message: PAGE_MESSAGES[error.code] })} />;
   return reply.type('text/html; charset=utf-8').send(await renderPage(page));
 }
 

@@ -5,6 +5,7 @@ export type ErrorCode =
   | AnswerErrorCode
   | 'invalid_json'
   | 'invalid_body'
+  | 'control_character'
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'not_found'
@@ -15,7 +16,7 @@ export type ErrorCode =
 /** Every code, for the OpenAPI document and tests. */
 export const ERROR_CODES: readonly ErrorCode[] = [
   'unknown_finding', 'wrong_type', 'out_of_range', 'not_whole_number', 'invalid_choice', 'unknown_not_allowed',
-  'invalid_json', 'invalid_body', 'payload_too_large', 'unsupported_media_type', 'not_found',
+  'invalid_json', 'invalid_body', 'control_character', 'payload_too_large', 'unsupported_media_type', 'not_found',
   'method_not_allowed', 'unavailable', 'internal',
 ];
 
@@ -29,6 +30,7 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   unknown_not_allowed: '"unknown" is not allowed for this finding.',
   invalid_json: 'The request body is not valid JSON.',
   invalid_body: 'The request body does not have the expected shape.',
+  control_character: 'A text value contains a control character (such as NUL); only new lines and tabs, in multi-line fields, are accepted.',
   payload_too_large: 'The request body is too large.',
   unsupported_media_type: 'The request body must be sent as application/json.',
   not_found: 'There is nothing at this address.',
@@ -48,6 +50,7 @@ export function statusFor(code: ErrorCode): number {
     case 'unknown_not_allowed':
     case 'invalid_json':
     case 'invalid_body':
+    case 'control_character':
       return 400;
     case 'not_found':
       return 404;

@@ -31,7 +31,10 @@ function load() {
 const { config, content, library, signoffs } = load();
 // Assets and the reference list are read once and shared by the web app and the clinic side.
 const assets = loadAssets(config);
-const clinic = await createClinic({ config, content, assets, references: library.references, signoffs });
+const clinic = await createClinic({ config, content, assets, references: library.references, signoffs }).catch((err: unknown) => {
+  if (err instanceof ConfigError) fail('Creak cannot start: the configuration is invalid.', err.problems);
+  throw err;
+});
 const app = buildApp({ config, content, library, clinic, assets, signoffs, logger: true });
 // The safety case for the running content is built now, before any request, for the staff Safety page.
 const safetyCase = clinic.ctx.safetyCase();

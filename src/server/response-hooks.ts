@@ -1,11 +1,14 @@
 // The two per-response hooks: precomputed security headers on every reply, and compression of text bodies.
 import type { FastifyInstance } from 'fastify';
 import { compressBody, isCompressible, MIN_COMPRESS_BYTES, pickEncoding } from './compress.js';
+import { isStaffPath } from './security-headers.js';
 
-/** Adds the hooks to the app (call before routes are registered, at the root scope). */
-export function addResponseHooks(app: FastifyInstance, headers: Readonly<Record<string, string>>): void {
-  app.addHook('onRequest', (_request, reply, done) => {
-    reply.headers(headers);
+type Headers = Readonly<Record<string, string>>;
+
+/** Adds the hooks to the app (call before routes are registered, at the root scope); staff pages get their own headers. */
+export function addResponseHooks(app: FastifyInstance, headers: { public: Headers; staff: Headers }): void {
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.headers(isStaffPath(request.url) ? headers.staff : headers.public);
     done();
   });
   app.addHook('onSend', (request, reply, payload, done) => {

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadConfig } from '../config.js';
-import { securityHeaders } from './security-headers.js';
+import { isStaffPath, securityHeaders, staffSecurityHeaders } from './security-headers.js';
 
 test('the default policy: own scripts only, framed only by this site', () => {
   const h = securityHeaders(loadConfig({}));
@@ -22,4 +22,15 @@ test('FRAME_ANCESTORS lets named sites embed the check; https adds HSTS', () => 
   assert.match(h['content-security-policy'] ?? '', /frame-ancestors 'self' https:\/\/www.clinic.example https:\/\/clinic.example$/);
   assert.equal(h['x-frame-options'], undefined);
   assert.match(h['strict-transport-security'] ?? '', /max-age=31536000/);
+});
+
+test('staff pages are never framed, whatever FRAME_ANCESTORS allows the check', () => {
+  for (const env of [{}, { FRAME_ANCESTORS: 'https://www.clinic.example' }]) {
+    const h = staffSecurityHeaders(loadConfig(env));
+    assert.match(h['content-security-policy'] ?? '', /frame-ancestors 'none'$/);
+    assert.equal(h['x-frame-options'], 'DENY');
+    assert.match(h['content-security-policy'] ?? '', /script-src 'self'/);
+  }
+  assert.ok(isStaffPath('/clinic') && isStaffPath('/clinic/users') && isStaffPath('/clinic?q=x'));
+  assert.ok(!isStaffPath('/clinical') && !isStaffPath('/check') && !isStaffPath('/send'));
 });

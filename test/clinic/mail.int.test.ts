@@ -77,6 +77,9 @@ describe('emails to the clinic', () => {
     await h.clinic.ctx.notifier.sweep();
     assert.equal(inbox.length, 0, 'the first attempt failed');
     await h.clinic.ctx.notifier.sweep();
+    assert.equal(inbox.length, 0, 'a retry waits for its back-off');
+    clock.advance(61_000);
+    await h.clinic.ctx.notifier.sweep();
     assert.equal(inbox.length, 1);
     assert.ok(inbox[0]?.body.includes(soon));
     await h.clinic.ctx.notifier.sweep();
@@ -95,5 +98,53 @@ describe('emails to the clinic', () => {
     assert.match(inbox[0]?.body ?? '', /Daily summary/);
     assert.match(inbox[0]?.body ?? '', /Overdue: \d+/);
     assert.ok(!(inbox[0]?.body ?? '').includes('Private Person'));
+  });
+});
+
+describe('an SMTP server that never answers', () => {
+  const clock = testClock('2026-03-02T10:00:00.000Z');
+  let hang = true;
+  const delivered: string[] = [];
+  let server: SMTPServer;
+  let h: Harness;
+
+  before(async () => {
+    server = new SMTPServer({
+      authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+      onData(stream, _session, callback) {
+        const chunks: Buffer[] = [];
+        const hanging = hang;
+        stream.on('data', (d: Buffer) => chunks.push(d));
+        stream.on('end', () => {
+          if (hanging) return;
+          delivered.push(decodeQuotedPrintable(Buffer.concat(chunks).toString('utf8')));
+          callback();
+        });
+      },
+    });
+    server.on('error', () => undefined);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.server.address() as AddressInfo).port;
+    h = await startHarness({
+      now: clock.now, env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port), CLINIC_NOTIFY_EMAIL: 'inbox@clinic.example' },
+      settings: { mail: { leaseMs: 60_000, sendTimeoutMs: 300, retryBaseMs: 60_000, retryMaxMs: 600_000 } },
+    });
+  });
+  after(async () => {
+    await h.close();
+    await new Promise<void>((resolve) => { server.close(() => { resolve(); }); });
+  });
+
+  it('gives up on a send after the timeout, keeps the alert, and delivers it on a later try', async () => {
+    const reference = await sendResult(new Client(h.app), URGENT.answers, { name: 'Hung Person' });
+    assert.equal(await h.clinic.ctx.notifier.sweep(), 0, 'the hung send timed out');
+    const row = await h.clinic.ctx.store.kysely.selectFrom('submission').select(['notified_at', 'notify_attempts']).where('reference', '=', reference).executeTakeFirst();
+    assert.deepEqual(row, { notified_at: null, notify_attempts: 1 }, 'not marked as sent; one failed attempt counted');
+    hang = false;
+    clock.advance(30_000);
+    assert.equal(await h.clinic.ctx.notifier.sweep(), 0, 'still waiting for its back-off');
+    clock.advance(31_000);
+    assert.equal(await h.clinic.ctx.notifier.sweep(), 1);
+    assert.ok(delivered.some((m) => m.includes(reference)));
   });
 });

@@ -34,6 +34,8 @@ describe('clinic pages are valid HTML', () => {
     const reference = await sendResult(person, URGENT.answers, { name: HOSTILE.html, message: HOSTILE.html, email: '<b>x</b>@evil.example' });
     const sent = await person.post('/send', { ...hiddenFields(emergencyStart.body), consent: 'yes', name: 'E', phone: '07700 900982', best_time: 'any' });
     const done = await person.get(sent.headers.location as string);
+    const repost = await person.post('/send', { ...hiddenFields(emergencyStart.body), consent: 'yes', name: 'E', phone: '07700 900111', best_time: 'any' });
+    const controlChar = await person.post('/send', { ...hiddenFields(start.body), consent: 'yes', name: 'Nul\u0000Name', phone: '07700 900982', best_time: 'any' });
     const admin = new Client(h.app);
     await admin.login('admin@example.com');
     let csrf = await admin.csrfFrom(`/clinic/submissions/${reference}`);
@@ -50,6 +52,8 @@ describe('clinic pages are valid HTML', () => {
       { name: 'send form, emergency', ...res(emergencyStart), expect: 200 },
       { name: 'send form with errors', ...res(errors), expect: 400 },
       { name: 'confirmation, emergency', ...res(done), expect: 200 },
+      { name: 'already sent, with other details', ...res(repost), expect: 409 },
+      { name: 'send form, hidden character refused', ...res(controlChar), expect: 400 },
       { name: 'login', ...res(await anon.get('/clinic/login')), expect: 200 },
       { name: 'password link', ...res(await anon.get(link)), expect: 200 },
       { name: 'inbox', ...res(await admin.get('/clinic')), expect: 200 },

@@ -30,7 +30,7 @@ export function storageContract(makeBackend: () => Backend, skip: () => Promise<
     before(async () => {
       if (skipReason !== false) return;
       backend = makeBackend();
-      store = await openStore(backend.options, { now: clock.now, lockout: { maxFailures: 3, windowMs: 60_000, lockMs: 300_000 } });
+      store = await openStore(backend.options, { now: clock.now });
       const a = await store.staff.create(systemContext('setup'), { email: 'Admin@Example.com', name: 'Ada Admin', role: 'admin' });
       assert.notEqual(a, 'exists');
       if (a === 'exists') return;
@@ -247,32 +247,70 @@ export function storageContract(makeBackend: () => Backend, skip: () => Promise<
       assert.equal(await store.sessions.use('hash-a'), undefined);
     });
 
+    it('a session used a second before its idle limit lives on for the full idle time after that use', opts, async () => {
+      await store.sessions.create(clinicianId, 'hash-exact');
+      clock.advance(10_000);
+      assert.equal(await store.sessions.use('hash-exact'), clinicianId);
+      clock.advance(30 * 60_000 - 1000);
+      assert.equal(await store.sessions.use('hash-exact'), clinicianId, '29:59 after the last use');
+      clock.advance(30 * 60_000);
+      assert.equal(await store.sessions.use('hash-exact'), undefined, '30:00 after the last use');
+    });
+
+    it('a TOTP time step is used once: by one of two callers at once, and never again or an older one', opts, async () => {
+      await store.staff.setTotpSecret(clinician, clinicianId, 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', 1000);
+      assert.equal(await store.staff.acceptTotpStep(clinicianId, 1000), false, 'the confirming code is used up');
+      const both = await Promise.all([store.staff.acceptTotpStep(clinicianId, 1001), store.staff.acceptTotpStep(clinicianId, 1001)]);
+      assert.deepEqual(both.sort(), [false, true]);
+      assert.equal(await store.staff.acceptTotpStep(clinicianId, 1000), false);
+      assert.equal(await store.staff.acceptTotpStep(clinicianId, 1002), true);
+      await store.staff.setTotpSecret(clinician, clinicianId, null);
+      assert.equal((await store.staff.byId(clinicianId))?.totpSecret, null);
+    });
+
     it('one-time tokens work once, expire, and a newer one replaces an older one', opts, async () => {
-      await store.tokens.create('password', clinicianId, 'tok-1', 60_000);
-      await store.tokens.create('password', clinicianId, 'tok-2', 60_000);
+      await store.tokens.create(admin, 'password', clinicianId, 'tok-1', 60_000);
+      const made = await store.tokens.create(admin, 'password', clinicianId, 'tok-2', 60_000);
+      assert.equal(made.createdBy, admin.actor === 'staff' ? admin.userId : '');
+      const links = await store.kysely.selectFrom('audit_log').select(['user_id', 'subject_user_id']).where('action', '=', 'staff.reset_link').execute();
+      assert.deepEqual(links.at(-1), { user_id: made.createdBy, subject_user_id: clinicianId }, 'the maker and the account it is for');
       assert.equal(await store.tokens.peek('password', 'tok-1'), undefined);
       assert.equal((await store.tokens.peek('password', 'tok-2'))?.userId, clinicianId);
       const results = await Promise.all([store.tokens.consume('password', 'tok-2'), store.tokens.consume('password', 'tok-2')]);
       assert.equal(results.filter((r) => r !== undefined).length, 1);
-      await store.tokens.create('setup', null, 'tok-3', 60_000);
+      await store.tokens.create(systemContext('setup'), 'setup', null, 'tok-3', 60_000);
       assert.equal(await store.tokens.consume('password', 'tok-3'), undefined, 'kinds do not mix');
       clock.advance(61_000);
       assert.equal(await store.tokens.consume('setup', 'tok-3'), undefined);
     });
 
-    it('login failures lock after the limit, in the database, until the lock passes', opts, async () => {
-      const key = 'someone@example.com';
-      assert.equal(await store.loginFailures.lockedUntil(key), undefined);
-      await store.loginFailures.recordFailure(key);
-      await store.loginFailures.recordFailure(key);
-      const third = await store.loginFailures.recordFailure(key);
-      assert.ok(third.lockedUntil);
-      assert.ok(await store.loginFailures.lockedUntil(key));
-      clock.advance(301_000);
-      assert.equal(await store.loginFailures.lockedUntil(key), undefined);
-      await store.loginFailures.recordFailure(key);
-      await store.loginFailures.clear(key);
-      assert.equal((await store.loginFailures.recordFailure(key)).failures, 1);
+    it('sign-in throttling counts each try before it is checked: a burst gets exactly the free tries, then waits that grow', opts, async () => {
+      const rule = { free: 5, baseDelayMs: 30_000, maxDelayMs: 100_000, forgetAfterMs: 86_400_000 };
+      const burst = await Promise.all(Array.from({ length: 20 }, () => store.loginThrottle.attempt('key-burst', rule)));
+      assert.equal(burst.filter((r) => r.allowed).length, 5, 'exactly the free tries of 20 at once');
+      assert.deepEqual(burst.flatMap((r) => (r.allowed ? [r.failures] : [])).sort(), [1, 2, 3, 4, 5]);
+      const start = clock.now().getTime();
+      for (const at of burst.flatMap((r) => (r.allowed ? [] : [r.retryAt.getTime()]))) assert.equal(at, start + 30_000);
+      clock.advance(29_000);
+      assert.equal((await store.loginThrottle.attempt('key-burst', rule)).allowed, false, 'a refused try does not count or extend the wait');
+      clock.advance(1000);
+      assert.deepEqual(await store.loginThrottle.attempt('key-burst', rule), { allowed: true, failures: 6 });
+      const second = await store.loginThrottle.attempt('key-burst', rule);
+      assert.equal(second.allowed ? 0 : second.retryAt.getTime() - clock.now().getTime(), 60_000, 'the wait doubles');
+      clock.advance(60_000);
+      assert.equal((await store.loginThrottle.attempt('key-burst', rule)).allowed, true);
+      const third = await store.loginThrottle.attempt('key-burst', rule);
+      assert.equal(third.allowed ? 0 : third.retryAt.getTime() - clock.now().getTime(), 100_000, 'up to the longest wait');
+      assert.equal((await store.loginThrottle.attempt('key-other', rule)).allowed, true, 'each key counts on its own');
+      await store.loginThrottle.forgive('key-other');
+      assert.deepEqual(await store.loginThrottle.attempt('key-other', rule), { allowed: true, failures: 1 }, 'a correct password takes its try back');
+      await store.loginThrottle.clear('key-other');
+      assert.deepEqual(await store.loginThrottle.attempt('key-other', rule), { allowed: true, failures: 1 });
+      clock.advance(86_400_000 + 200_000);
+      assert.deepEqual(await store.loginThrottle.attempt('key-burst', rule), { allowed: true, failures: 1 }, 'forgotten after a quiet day');
+      clock.advance(86_400_001);
+      assert.equal(await store.loginThrottle.purgeStale(new Date(clock.now().getTime() - 86_400_000)), 2);
+      assert.equal((await store.kysely.selectFrom('login_throttle').select('key').execute()).length, 0);
     });
 
     it('rate limits count in the database, even for hits at once, per scope and client, and reset each window', opts, async () => {
@@ -294,18 +332,47 @@ export function storageContract(makeBackend: () => Backend, skip: () => Promise<
       const again = await store.submissions.create(publicContext, input);
       assert.equal(again.reference, a.reference);
       assert.equal(again.duplicate, true);
+      assert.equal(again.changed, false, 'the same details again: nothing differs');
     });
 
-    it('the email outbox hands each pending submission to exactly one claimer, and takes back failures', opts, async () => {
+    it('a form sent again with other answers or details is not stored, and says it differs from what is kept', opts, async () => {
+      const input = newSubmission('urgent', 'Kim Kept', { formNonce: 'nonce-2', phone: '07700 900111' });
+      const first = await store.submissions.create(publicContext, input);
+      const variants: Partial<NewSubmission>[] = [
+        { phone: '07700 900222' }, { email: 'other@example.com' }, { message: 'more' }, { bestTime: 'evening' },
+        { answers: { ...sampleAnswers, leg_weakness_new: false }, outcome: sampleOutcome('routine', ['R1']) },
+      ];
+      for (const change of variants) {
+        const again = await store.submissions.create(publicContext, { ...input, ...change });
+        assert.deepEqual([again.reference, again.duplicate, again.changed, again.level], [first.reference, true, true, 'urgent'], JSON.stringify(change));
+      }
+      const reordered = Object.fromEntries(Object.entries(sampleAnswers).reverse());
+      assert.equal((await store.submissions.create(publicContext, { ...input, answers: reordered })).changed, false, 'key order does not matter');
+      const kept = await store.submissions.get(clinician, first.id);
+      assert.equal(kept?.phone, '07700 900111');
+      assert.equal(kept.level, 'urgent');
+    });
+
+    it('the email outbox: one claimer per notice; a claim is a lease that lapses if the sender dies; retries wait; only a sent one is done', opts, async () => {
       clock.advance(3600_000);
       const since = clock.now();
       const a = await store.submissions.create(publicContext, newSubmission('urgent', 'Out Box', { needsEmail: true }));
       await store.submissions.create(publicContext, newSubmission('routine', 'No Mail'));
-      const [x, y] = await Promise.all([store.notifications.claimPending(10), store.notifications.claimPending(10)]);
-      assert.deepEqual([...x, ...y].map((n) => n.reference), [a.reference]);
+      const [x, y] = await Promise.all([store.notifications.claimPending(10, 60_000), store.notifications.claimPending(10, 60_000)]);
+      assert.deepEqual([...x, ...y].map((n) => [n.reference, n.level, n.attempts]), [[a.reference, 'urgent', 0]]);
+      assert.deepEqual(await store.notifications.claimPending(10, 60_000), [], 'held while its sender works');
+      clock.advance(61_000);
+      assert.deepEqual((await store.notifications.claimPending(10, 60_000)).map((n) => n.reference), [a.reference],
+        'the sender died mid-send: once its lease lapses another sender takes it');
+      await store.notifications.retryAfter(a.id, 120_000);
+      assert.deepEqual(await store.notifications.claimPending(10, 60_000), [], 'a failed send waits its back-off');
+      clock.advance(121_000);
+      assert.deepEqual((await store.notifications.claimPending(10, 60_000)).map((n) => [n.reference, n.attempts]), [[a.reference, 1]]);
       await store.notifications.release(a.id);
-      assert.deepEqual((await store.notifications.claimPending(10)).map((n) => [n.reference, n.level]), [[a.reference, 'urgent']]);
-      assert.deepEqual(await store.notifications.claimPending(10), []);
+      assert.deepEqual((await store.notifications.claimPending(10, 60_000)).map((n) => n.reference), [a.reference], 'released: at once');
+      await store.notifications.markSent(a.id);
+      clock.advance(3600_000);
+      assert.deepEqual(await store.notifications.claimPending(10, 60_000), [], 'sent is done');
       const summary = await store.notifications.summary(since);
       assert.equal(summary.newByLevel.urgent, 1);
       assert.equal(summary.newByLevel.routine, 1);

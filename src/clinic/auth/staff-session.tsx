@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHook
 import { sendPage } from '../../web/send.js';
 import type { ClinicContext } from '../clinic-context.js';
 import { StaffPage } from '../views/staff-layout.js';
+import { DEVICE_COOKIE_MAX_AGE_S, deviceCookieName } from './device-cookie.js';
 import { principalOf, setPrincipal } from './staff-principal.js';
 import { tokenHash } from './tokens.js';
 
@@ -34,6 +35,11 @@ export async function registerCookiesAndCsrf(app: FastifyInstance, ctx: ClinicCo
 
 export function setSessionCookie(reply: FastifyReply, ctx: ClinicContext, token: string): void {
   void reply.setCookie(sessionCookieName(ctx), token, { ...cookieOptions(ctx), maxAge: Math.floor(ctx.settings.sessionAbsoluteMs / 1000) });
+}
+
+/** Remembers this device for the account that just signed in (see device-cookie.ts). */
+export function setDeviceCookie(reply: FastifyReply, ctx: ClinicContext, token: string): void {
+  void reply.setCookie(deviceCookieName(ctx.secureCookies), token, { ...cookieOptions(ctx), maxAge: DEVICE_COOKIE_MAX_AGE_S });
 }
 
 export function clearSessionCookie(reply: FastifyReply, ctx: ClinicContext): void {

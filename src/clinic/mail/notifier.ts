@@ -1,4 +1,6 @@
-// Tells the clinic by email: one message per urgent, soon or emergency result (from the outbox), and a daily summary.
+// Tells the clinic by email: one message per urgent, soon or emergency result (from the outbox, at least once: a
+// claimed alert counts as sent only when the mail server accepts it, and failed sends are retried with back-off),
+// and a daily summary.
 // Emails carry reference codes and levels only: contact details stay behind the staff login.
 import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
@@ -6,7 +8,7 @@ import type { Store } from '../../db/store.js';
 import { levelRank, type Level } from '../../engine/types.js';
 import { formatTime } from '../format-time.js';
 import { LEVEL_SHORT } from '../levels.js';
-import type { SmtpSettings } from '../settings.js';
+import type { MailDelivery, SmtpSettings } from '../settings.js';
 import { isoDay, localParts } from '../zoned-time.js';
 
 export interface NotifierOptions {
@@ -14,6 +16,7 @@ export interface NotifierOptions {
   smtp: SmtpSettings | undefined;
   from: string;
   to: string | undefined;
+  delivery: MailDelivery;
   baseUrl: string;
   clinicName: string;
   timeZone: string;
@@ -31,27 +34,30 @@ export class Notifier {
   private running: Promise<number> | undefined;
 
   constructor(private readonly o: NotifierOptions) {
-    this.transport = o.smtp === undefined || o.to === undefined ? undefined : nodemailer.createTransport({
+    this.transport = o.smtp === undefined ? undefined : nodemailer.createTransport({
       host: o.smtp.host, port: o.smtp.port, secure: o.smtp.secure,
       ...(o.smtp.user === undefined ? {} : { auth: { user: o.smtp.user, pass: o.smtp.pass ?? '' } }),
       connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000,
     });
   }
 
+  /** True when the clinic's own emails (alerts, summary) can be sent: a mail server and a clinic address. */
   get enabled(): boolean {
-    return this.transport !== undefined;
+    return this.transport !== undefined && this.o.to !== undefined;
   }
 
   /** Sends what is waiting in the outbox; concurrent calls share one run. Returns how many were sent. */
   sweep(): Promise<number> {
-    if (this.transport === undefined) return Promise.resolve(0);
+    if (!this.enabled) return Promise.resolve(0);
     this.running ??= this.sendPending().finally(() => { this.running = undefined; });
     return this.running;
   }
 
   private async sendPending(): Promise<number> {
+    const { delivery, store } = this.o;
+    const claimed = await store.notifications.claimPending(20, delivery.leaseMs);
     let sent = 0;
-    for (const notice of await this.o.store.notifications.claimPending(50)) {
+    for (const [i, notice] of claimed.entries()) {
       const level = LEVEL_SHORT[notice.level];
       const link = `${this.o.baseUrl}/clinic/submissions/${notice.reference}`;
       try {
@@ -65,18 +71,24 @@ export class Notifier {
           '',
           'For privacy this email holds no personal details.',
         ]);
-        sent++;
       } catch (error) {
-        this.o.log(`email for ${notice.reference} failed, will retry: ${error instanceof Error ? error.message : 'unknown error'}`);
-        await this.o.store.notifications.release(notice.id);
+        const wait = Math.min(delivery.retryMaxMs, delivery.retryBaseMs * 2 ** notice.attempts);
+        this.o.log(`email for ${notice.reference} failed (attempt ${String(notice.attempts + 1)}), will retry in ${String(Math.round(wait / 1000))} s: ${error instanceof Error ? error.message : 'unknown error'}`);
+        await store.notifications.retryAfter(notice.id, wait);
+        // The mail server is probably down: give the rest back for the next sweep rather than wait on each in turn.
+        for (const rest of claimed.slice(i + 1)) await store.notifications.release(rest.id);
+        break;
       }
+      // Only now is it done; dying before this line means the lease lapses and the alert is sent again (at least once).
+      await store.notifications.markSent(notice.id);
+      sent++;
     }
     return sent;
   }
 
   /** Sends the daily summary once per local day across all instances; false when already sent (or mail is off). */
   async dailySummary(): Promise<boolean> {
-    if (this.transport === undefined) return false;
+    if (!this.enabled) return false;
     const now = this.o.now();
     const day = isoDay(localParts(now, this.o.timeZone));
     if (!(await this.o.store.claimJobRun('daily-summary', day))) return false;
@@ -105,9 +117,46 @@ export class Notifier {
     }
   }
 
-  private async send(subject: string, lines: readonly string[]): Promise<void> {
-    if (this.transport === undefined || this.o.to === undefined) return;
-    await this.transport.sendMail({ from: this.o.from, to: this.o.to, subject: `[${this.o.clinicName}] ${subject}`, text: `${lines.join('\n')}\n` });
+  /**
+   * Tells a staff member that someone keeps trying wrong passwords on their account (no addresses or times of the
+   * tries, which would help no one). At most once a day per account across all instances; false when not sent.
+   */
+  async accountUnderAttack(user: { id: string; email: string }, failures: number): Promise<boolean> {
+    if (this.transport === undefined) return false;
+    const day = isoDay(localParts(this.o.now(), this.o.timeZone));
+    if (!(await this.o.store.claimJobRun('login-alert', `${user.id}:${day}`))) return false;
+    try {
+      await this.send('Wrong passwords tried on your account', [
+        `Someone has tried to sign in to your ${this.o.clinicName} inbox account with a wrong password ${String(failures)} times.`,
+        '',
+        'If it was you: wait a few minutes and try again, or ask an admin for a new password link.',
+        'If it was not you: your account is still safe. Sign-ins from devices you have used before are not slowed down.',
+        'Tell an admin, and think about turning on two-step sign-in on your account page.',
+        '',
+        `Sign in: ${this.o.baseUrl}/clinic/login`,
+      ], user.email);
+      return true;
+    } catch (error) {
+      this.o.log(`account alert email failed: ${error instanceof Error ? error.message : 'unknown error'}`);
+      await this.o.store.releaseJobRun('login-alert', `${user.id}:${day}`);
+      return false;
+    }
+  }
+
+  private async send(subject: string, lines: readonly string[], to = this.o.to): Promise<void> {
+    if (this.transport === undefined || to === undefined) return;
+    const mail = this.transport.sendMail({ from: this.o.from, to, subject: `[${this.o.clinicName}] ${subject}`, text: `${lines.join('\n')}\n` });
+    // A server that trickles or stalls must not hold the sweep past the claim's lease.
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => { reject(new Error(`no answer from the mail server in ${String(this.o.delivery.sendTimeoutMs / 1000)} s`)); }, this.o.delivery.sendTimeoutMs);
+    });
+    try {
+      await Promise.race([mail, timeout]);
+    } finally {
+      clearTimeout(timer);
+      mail.catch(() => undefined);
+    }
   }
 
   close(): void {

@@ -1,4 +1,5 @@
 // Reading and checking the "send to the clinic" form: consent, name, phone and/or email, best time, optional message.
+import { hasControlCharacter, withoutControlCharacters } from '../../server/control-chars.js';
 import type { FieldError } from '../views/form-parts.js';
 
 export const BEST_TIMES = ['any', 'morning', 'afternoon', 'evening'] as const;
@@ -32,7 +33,18 @@ const MESSAGES = {
   emailInvalid: 'Enter an email address in the correct format, like name@example.com',
   bestTime: 'Choose the best time for the clinic to contact you',
   messageLong: `Your message must be ${LIMITS.message.toLocaleString('en-GB')} characters or fewer`,
+  hidden: (what: string) => `Your ${what} had a hidden character we cannot accept. We took it out: check it and send again`,
 } as const;
+
+/** The typed fields that may hold new lines (the message); the others are one line. */
+const TEXT_FIELDS = [['name', 'name', false], ['phone', 'phone number', false], ['email', 'email address', false], ['message', 'message', true]] as const;
+
+/** The fields as typed, less any control characters, for showing the form again after one was refused. */
+export function withoutHiddenCharacters(f: SendFields): SendFields {
+  const clean = { ...f };
+  for (const [key, , multiline] of TEXT_FIELDS) clean[key] = withoutControlCharacters(f[key], multiline);
+  return clean;
+}
 
 function text(body: Record<string, unknown>, name: string, max: number): string {
   const v = body[name];
@@ -61,6 +73,11 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@.]+$/;
 /** Checks the fields; errors come in the order of the form, each naming the input it belongs to. */
 export function validateSend(f: SendFields): { ok: true; value: ValidSend } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = [];
+  const hidden = TEXT_FIELDS.filter(([key, , multiline]) => hasControlCharacter(f[key], multiline));
+  if (hidden.length > 0) {
+    // NUL and other control characters are never stored (PostgreSQL cannot hold NUL); the form is shown again without them.
+    return { ok: false, errors: hidden.map(([key, what]) => ({ field: key, message: MESSAGES.hidden(what) })) };
+  }
   const name = f.name.trim().replace(/\s+/g, ' ');
   const phone = f.phone.trim();
   const email = f.email.trim();

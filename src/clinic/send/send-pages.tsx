@@ -118,3 +118,22 @@ export function SendDonePage(p: SendDoneProps) {
     </Layout>
   );
 }
+
+/**
+ * The same form sent a second time with different answers or contact details: nothing new was stored, so nothing new
+ * is confirmed. `level` is the level of the answers sent now, so its urgent advice is still shown.
+ */
+export function AlreadySentPage(p: { site: Site; reference: string; level: Level }) {
+  const { config } = p.site;
+  return (
+    <Layout site={p.site} title="You have already sent this form" check={true} noindex={true}>
+      <ClinicStyles />
+      <CallNow site={p.site} level={p.level} />
+      <h1>You have already sent this form</h1>
+      <p>The clinic has what you sent the first time. Its reference is <span class="ref" id="reference">{p.reference}</span>.</p>
+      <p><strong>The changes you made were not sent.</strong></p>
+      <p>If your phone number or other details have changed, call {config.clinic.name} on <Tel number={config.clinic.phone} /> and
+        give your reference. To send new answers, <a href="/check">do the check again</a>.</p>
+    </Layout>
+  );
+}

@@ -12,8 +12,8 @@ import { aimWords } from './aim-words.js';
 import { checkFormToken, checkSignedValue, issueFormToken, signValue } from './form-token.js';
 import { outcomeOf } from './outcome-of.js';
 import { isSameOrigin } from './same-origin.js';
-import { readSendFields, validateSend, type SendFields } from './send-input.js';
-import { SendDonePage, SendFormPage } from './send-pages.js';
+import { readSendFields, validateSend, withoutHiddenCharacters, type SendFields } from './send-input.js';
+import { AlreadySentPage, SendDonePage, SendFormPage } from './send-pages.js';
 
 /** A full set of answers and contact details is under 8 KB; anything far bigger is refused before parsing. */
 export const SEND_BODY_LIMIT = 24 * 1024;
@@ -48,7 +48,9 @@ export function sendRoutes(ctx: ClinicContext): FastifyPluginAsync {
         fields={EMPTY_FIELDS} errors={[]} token={token} />, 'no-store');
     });
 
-    app.post('/send', { bodyLimit: SEND_BODY_LIMIT }, async (request, reply) => {
+    // The typed fields are checked for control characters by validateSend, which shows the form again with an error.
+    const textFields = { checkedByRoute: ['name', 'phone', 'email', 'message'] };
+    app.post('/send', { bodyLimit: SEND_BODY_LIMIT, config: { textFields } }, async (request, reply) => {
       const refused = guard(request, reply);
       if (refused !== undefined) return refused;
       if (!(await ctx.sendLimiter.hit(request.ip))) return problem(reply, 429, 'too_many');
@@ -65,16 +67,20 @@ export function sendRoutes(ctx: ClinicContext): FastifyPluginAsync {
         ];
         const keep = token.ok && typeof body?._token === 'string' ? body._token : issueFormToken(ctx.formSecret, 'send', ctx.now()).token;
         return sendPage(reply, <SendFormPage site={ctx.site} level={check.outcome.level} answers={check.answers}
-          fields={fields} errors={errors} token={keep} />, 'no-store', 400);
+          fields={withoutHiddenCharacters(fields)} errors={errors} token={keep} />, 'no-store', 400);
       }
       const { outcome } = check;
       const stored = await ctx.store.submissions.create(publicContext, {
         ...valid.value, answers: check.answers, outcome, formNonce: token.nonce,
         dueAt: dueTime(outcome.level, ctx.now(), ctx.settings.due).toISOString(), needsEmail: needsEmail(outcome.level),
       });
+      if (stored.changed) {
+        // The same form sent again with other answers or details: the clinic keeps the first; say so, confirm nothing new.
+        return sendPage(reply, <AlreadySentPage site={ctx.site} reference={stored.reference} level={outcome.level} />, 'no-store', 409);
+      }
       if (needsEmail(outcome.level) && !stored.duplicate) void ctx.notifier.sweep().catch(() => undefined);
-      const signed = signValue(ctx.formSecret, 'done', `${stored.reference}|${outcome.level}`);
-      return reply.redirect(`/send/done?r=${stored.reference}&l=${outcome.level}&s=${signed}`, 303);
+      const signed = signValue(ctx.formSecret, 'done', `${stored.reference}|${stored.level}`);
+      return reply.redirect(`/send/done?r=${stored.reference}&l=${stored.level}&s=${signed}`, 303);
     });
 
     app.get('/send/done', async (request, reply) => {

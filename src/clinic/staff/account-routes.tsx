@@ -3,7 +3,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { sendPage } from '../../web/send.js';
 import { clearSessionCookie } from '../auth/staff-session.js';
 import { contextOf, principalOf } from '../auth/staff-principal.js';
-import { checkTotp, newTotpSecret, totpUri } from '../auth/totp.js';
+import { newTotpSecret, totpStep, totpUri } from '../auth/totp.js';
 import type { ClinicContext } from '../clinic-context.js';
 import type { FieldError } from '../views/form-parts.js';
 import { AccountPage } from './account-page.js';
@@ -34,14 +34,16 @@ export function accountRoutes(ctx: ClinicContext): FastifyPluginAsync {
     app.post('/clinic/account/totp/confirm', async (request, reply) => {
       const secret = field(request, 'secret', 64);
       if (!/^[A-Z2-7]{32}$/.test(secret)) return page(request, reply, 400, { errors: [CODE_ERROR], setup: setupFor(request, newTotpSecret()) });
-      if (!checkTotp(secret, field(request, 'code', 12), ctx.now())) return page(request, reply, 400, { errors: [CODE_ERROR], setup: setupFor(request, secret) });
-      await ctx.store.staff.setTotpSecret(contextOf(request), principalOf(request).id, secret);
+      const step = totpStep(secret, field(request, 'code', 12), ctx.now());
+      if (step === undefined) return page(request, reply, 400, { errors: [CODE_ERROR], setup: setupFor(request, secret) });
+      await ctx.store.staff.setTotpSecret(contextOf(request), principalOf(request).id, secret, step);
       return reply.redirect('/clinic/account?done=totp-on', 303);
     });
 
     app.post('/clinic/account/totp/disable', async (request, reply) => {
       const user = await ctx.store.staff.byId(principalOf(request).id);
-      if (user?.totpSecret == null || !checkTotp(user.totpSecret, field(request, 'code', 12), ctx.now())) return page(request, reply, 400, { errors: [CODE_ERROR] });
+      const step = user?.totpSecret == null ? undefined : totpStep(user.totpSecret, field(request, 'code', 12), ctx.now());
+      if (user === undefined || step === undefined || !(await ctx.store.staff.acceptTotpStep(user.id, step))) return page(request, reply, 400, { errors: [CODE_ERROR] });
       await ctx.store.staff.setTotpSecret(contextOf(request), user.id, null);
       return reply.redirect('/clinic/account?done=totp-off', 303);
     });

@@ -68,20 +68,21 @@ export function AuditPage(p: Base & { rows: readonly AuditRow[]; total: number; 
   return (
     <StaffPage site={p.site} title="Audit log" staff={p.staff} csrf={p.csrf}>
       <h1>Audit log</h1>
-      <p>Every view, change and export of a sent result, and every sign-in. It holds no personal details and cannot be changed here.</p>
+      <p>Who did what, and to which sent result or staff account: every view, change and export of a sent result, every sign-in,
+        every change to a staff account, and every reading of this log. It holds no patients’ details and cannot be changed here.</p>
       <form method="get" action="/clinic/audit" class="filters" role="search" aria-label="Filter the audit log">
         <div class="fg"><label class="lbl" for="reference">Reference</label><input class="txt" type="text" id="reference" name="reference" value={p.reference} maxlength={20} /></div>
         <div class="fg"><button class="btn btn-2" type="submit">Show</button></div>
       </form>
       <table class="st-table" id="audit">
-        <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Reference</th><th scope="col">Detail</th></tr></thead>
+        <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">About</th><th scope="col">Detail</th></tr></thead>
         <tbody>
           {p.rows.map((r) => (
             <tr>
               <td>{formatTime(r.at, p.timeZone)}</td>
               <td>{r.userEmail ?? r.actorKind}</td>
               <td>{r.action}</td>
-              <td>{r.reference ?? ''}</td>
+              <td>{r.reference ?? r.subjectEmail ?? r.subjectUserId ?? ''}</td>
               <td class="code">{r.detail ?? ''}</td>
             </tr>
           ))}

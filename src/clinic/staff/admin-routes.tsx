@@ -31,9 +31,9 @@ export function adminRoutes(ctx: ClinicContext): FastifyPluginAsync {
     errors?: FieldError[]; typed?: { name: string; email: string; role: string }; link?: { url: string; email: string; expiresAt: string };
   } = {}) => sendPage(reply, <UsersPage {...base(request, reply)} users={await ctx.store.staff.list(contextOf(request))} errors={extra.errors ?? []}
     typed={extra.typed ?? { name: '', email: '', role: '' }} {...(extra.link === undefined ? {} : { link: extra.link })} {...notice(request)} />, 'no-store', status);
-  const passwordLink = async (userId: string, ttl: number) => {
+  const passwordLink = async (request: FastifyRequest, userId: string, ttl: number) => {
     const token = newToken();
-    const saved = await ctx.store.tokens.create('password', userId, tokenHash(token), ttl);
+    const saved = await ctx.store.tokens.create(contextOf(request), 'password', userId, tokenHash(token), ttl);
     return { url: `${ctx.config.baseUrl}/clinic/password/${token}`, expiresAt: saved.expiresAt };
   };
 
@@ -51,13 +51,13 @@ export function adminRoutes(ctx: ClinicContext): FastifyPluginAsync {
       if (errors.length > 0) return usersPage(request, reply, 400, { errors, typed });
       const user = await ctx.store.staff.create(contextOf(request), { name: typed.name, email: typed.email, role: typed.role as Role });
       if (user === 'exists') return usersPage(request, reply, 400, { errors: [{ field: 'email', message: 'There is already an account with this email address' }], typed });
-      return usersPage(request, reply, 200, { link: { ...(await passwordLink(user.id, NEW_ACCOUNT_LINK_MS)), email: user.email } });
+      return usersPage(request, reply, 200, { link: { ...(await passwordLink(request, user.id, NEW_ACCOUNT_LINK_MS)), email: user.email } });
     });
 
     app.post('/clinic/users/:id/reset-link', async (request, reply) => {
       const user = await ctx.store.staff.byId(param(request, 'id'));
       if (user === undefined) return usersPage(request, reply, 404);
-      return usersPage(request, reply, 200, { link: { ...(await passwordLink(user.id, RESET_LINK_MS)), email: user.email } });
+      return usersPage(request, reply, 200, { link: { ...(await passwordLink(request, user.id, RESET_LINK_MS)), email: user.email } });
     });
 
     for (const action of ['disable', 'enable'] as const) {
@@ -90,8 +90,8 @@ export function adminRoutes(ctx: ClinicContext): FastifyPluginAsync {
       return reply.redirect('/clinic/retention?done=deleted', 303);
     });
 
-    app.post('/clinic/retention/purge', async (_request, reply) => {
-      await purgeExpired(ctx.store, ctx.settings, ctx.now());
+    app.post('/clinic/retention/purge', async (request, reply) => {
+      await purgeExpired(ctx.store, ctx.settings, ctx.now(), contextOf(request));
       return reply.redirect('/clinic/retention?done=purged', 303);
     });
     return Promise.resolve();

@@ -3,9 +3,10 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { systemContext, staffContext } from '../../db/context.js';
 import { sendPage } from '../../web/send.js';
 import { passwordProblem } from '../auth/password.js';
-import { clearSessionCookie, sessionHashOf, setSessionCookie } from '../auth/staff-session.js';
+import { deviceCookieName, issueDeviceToken } from '../auth/device-cookie.js';
+import { checkSignIn } from '../auth/sign-in.js';
+import { clearSessionCookie, sessionHashOf, setDeviceCookie, setSessionCookie } from '../auth/staff-session.js';
 import { newToken, tokenHash } from '../auth/tokens.js';
-import { checkTotp } from '../auth/totp.js';
 import type { ClinicContext } from '../clinic-context.js';
 import { formatTime } from '../format-time.js';
 import type { FieldError } from '../views/form-parts.js';
@@ -33,39 +34,35 @@ export function authRoutes(ctx: ClinicContext): FastifyPluginAsync {
     const loginPage = (reply: FastifyReply, status: number, p: { email: string; next: string; errors: FieldError[]; notice?: string }) =>
       sendPage(reply, <LoginPage site={ctx.site} csrf={reply.generateCsrf()} {...p} />, 'no-store', status);
 
-    app.get('/clinic/login', async (request, reply) => {
+    // `next` is not refused for a control character: safeNext falls back to the inbox instead.
+    const nextChecked = { config: { textFields: { checkedByRoute: ['next'] } } };
+
+    app.get('/clinic/login', nextChecked, async (request, reply) => {
       const q = request.query as Record<string, unknown>;
       const notice = typeof q.done === 'string' ? NOTICES[q.done] : undefined;
       return loginPage(reply, 200, { email: '', next: safeNext(q.next), errors: [], ...(notice === undefined ? {} : { notice }) });
     });
 
-    app.post('/clinic/login', csrfCheck, async (request, reply) => {
+    app.post('/clinic/login', { ...csrfCheck, ...nextChecked }, async (request, reply) => {
       const email = field(request.body, 'email', 254).trim();
       const next = safeNext(field(request.body, 'next', 500));
       if (!(await ctx.loginLimiter.hit(request.ip))) {
         return loginPage(reply, 429, { email, next, errors: [{ field: 'email', message: 'Too many sign-in attempts from here. Wait a minute and try again' }] });
       }
-      const key = email.toLowerCase();
-      const locked = await ctx.store.loginFailures.lockedUntil(key);
-      const lockedMessage = (until: Date) =>
-        `This sign-in is locked after too many wrong tries. Try again after ${formatTime(until.toISOString(), ctx.settings.due.timeZone)}, or ask an admin for a reset link`;
-      if (locked !== undefined) return loginPage(reply, 429, { email, next, errors: [{ field: 'email', message: lockedMessage(locked) }] });
-      const password = field(request.body, 'password', 200);
-      const user = key === '' ? undefined : await ctx.store.staff.byEmail(key);
-      let ok = false;
-      if (user?.passwordHash != null && user.active) ok = await ctx.passwords.verify(user.passwordHash, password);
-      else await ctx.passwords.dummyVerify(password);
-      if (ok && user?.totpSecret != null) ok = checkTotp(user.totpSecret, field(request.body, 'code', 12), ctx.now());
-      if (!ok || user === undefined) {
-        const failure = await ctx.store.loginFailures.recordFailure(key, user?.id ?? null);
-        const message = failure.lockedUntil !== undefined && failure.lockedUntil > ctx.now()
-          ? lockedMessage(failure.lockedUntil) : 'Enter a correct email address and password (and security code, if you use one)';
-        return loginPage(reply, failure.lockedUntil === undefined ? 400 : 429, { email, next, errors: [{ field: 'email', message }] });
+      const result = await checkSignIn(ctx, {
+        email, password: field(request.body, 'password', 200), code: field(request.body, 'code', 12), address: request.ip,
+        deviceToken: request.cookies[deviceCookieName(ctx.secureCookies)],
+      });
+      if (!result.ok) {
+        const message = result.reason === 'wait'
+          ? `Too many wrong tries. Wait until ${formatTime(result.retryAt.toISOString(), ctx.settings.due.timeZone)} and try again, or ask an admin for a new password link`
+          : 'Enter a correct email address and password (and security code, if you use one)';
+        return loginPage(reply, result.reason === 'wait' ? 429 : 400, { email, next, errors: [{ field: 'email', message }] });
       }
-      await ctx.store.loginFailures.clear(key);
       const token = newToken();
-      await ctx.store.sessions.create(user.id, tokenHash(token), user.role);
+      await ctx.store.sessions.create(result.user.id, tokenHash(token), result.user.role);
       setSessionCookie(reply, ctx, token);
+      setDeviceCookie(reply, ctx, issueDeviceToken(ctx.formSecret, result.user.id));
       return reply.redirect(next, 303);
     });
 
@@ -100,7 +97,8 @@ export function authRoutes(ctx: ClinicContext): FastifyPluginAsync {
       if (used === undefined || (await ctx.store.staff.count()) > 0) return sendPage(reply, <LinkUnusablePage site={ctx.site} />, 'no-store', 404);
       const created = await ctx.store.staff.create(systemContext('setup'), { email: fields.email, name: fields.name, role: 'admin' });
       if (created === 'exists') return sendPage(reply, <LinkUnusablePage site={ctx.site} />, 'no-store', 404);
-      await ctx.store.staff.setPasswordHash(staffContext(created.id, 'admin'), created.id, await ctx.passwords.hash(field(request.body, 'password', 200)));
+      await ctx.store.staff.setPasswordHash(staffContext(created.id, 'admin'), created.id, await ctx.passwords.hash(field(request.body, 'password', 200)),
+        { link: 'setup', linkBy: used.createdBy });
       return reply.redirect('/clinic/login?done=setup', 303);
     });
 
@@ -123,9 +121,11 @@ export function authRoutes(ctx: ClinicContext): FastifyPluginAsync {
       if (user === undefined || !user.active) return sendPage(reply, <LinkUnusablePage site={ctx.site} />, 'no-store', 404);
       const errors = passwordErrors(request.body, user.email);
       if (errors.length > 0) return passwordPage(reply, request, 400, errors);
-      if (await ctx.store.tokens.consume('password', tokenHash(token)) === undefined) return sendPage(reply, <LinkUnusablePage site={ctx.site} />, 'no-store', 404);
-      await ctx.store.staff.setPasswordHash(staffContext(user.id, user.role), user.id, await ctx.passwords.hash(field(request.body, 'password', 200)));
-      await ctx.store.loginFailures.clear(user.email);
+      const used = await ctx.store.tokens.consume('password', tokenHash(token));
+      if (used === undefined) return sendPage(reply, <LinkUnusablePage site={ctx.site} />, 'no-store', 404);
+      await ctx.store.staff.setPasswordHash(staffContext(user.id, user.role), user.id, await ctx.passwords.hash(field(request.body, 'password', 200)),
+        { link: 'password', linkBy: used.createdBy });
+      await ctx.loginThrottle.clearAccount(user.email);
       return reply.redirect('/clinic/login?done=password', 303);
     });
 

@@ -33,7 +33,7 @@ export function detailRoutes(ctx: ClinicContext): FastifyPluginAsync {
   return (app) => {
     app.get('/clinic/submissions/:ref', async (request, reply) => render(request, reply));
 
-    app.post('/clinic/submissions/:ref/status', async (request, reply) => {
+    app.post('/clinic/submissions/:ref/status', { config: { textFields: { multiline: ['note'] } } }, async (request, reply) => {
       const to = field(request, 'to', 20);
       const note = field(request, 'note', MAX_TEXT).trim();
       if (!(STATUSES as readonly string[]).includes(to)) return render(request, reply, [{ field: 'to', message: 'Choose a status from the list' }], { note });
@@ -52,7 +52,7 @@ export function detailRoutes(ctx: ClinicContext): FastifyPluginAsync {
       return back(request, reply, 'assign');
     });
 
-    app.post('/clinic/submissions/:ref/feedback', async (request, reply) => {
+    app.post('/clinic/submissions/:ref/feedback', { config: { textFields: { multiline: ['comment'] } } }, async (request, reply) => {
       const verdict = field(request, 'verdict', 20);
       const comment = field(request, 'comment', MAX_TEXT).trim();
       const errors: FieldError[] = [];

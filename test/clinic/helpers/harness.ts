@@ -40,11 +40,15 @@ export interface HarnessOptions {
   signoffs?: readonly Signoff[];
   /** A safety case to show (built from the repository on first use when absent). */
   safetyCase?: SafetyCase;
+  /** Extra application settings (the environment loadConfig reads), e.g. TRUST_PROXY. */
+  configEnv?: NodeJS.ProcessEnv;
+  /** Turns on the production logger, writing here. */
+  logStream?: NodeJS.WritableStream;
 }
 
 export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'creak-clinic-'));
-  const config = loadConfig({ DATA_DIR: dir, BASE_URL: o.baseUrl ?? 'http://localhost:3000', CLINIC_NAME: 'Test Physio' });
+  const config = loadConfig({ DATA_DIR: dir, BASE_URL: o.baseUrl ?? 'http://localhost:3000', CLINIC_NAME: 'Test Physio', ...o.configEnv });
   const clinic = await createClinic({
     config, content: content(), env: o.env ?? {}, schedule: false, log: () => undefined,
     settings: { argon2: FAST_ARGON2, printSetupLink: false, ...o.settings },
@@ -53,7 +57,11 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
     ...(o.signoffs === undefined ? {} : { signoffs: o.signoffs }),
     ...(o.safetyCase === undefined ? {} : { safetyCase: o.safetyCase }),
   });
-  const app = buildApp({ config, content: content(), clinic, ...(o.now === undefined ? {} : { now: o.now }), ...(o.signoffs === undefined ? {} : { signoffs: o.signoffs }) });
+  const app = buildApp({
+    config, content: content(), clinic, ...(o.now === undefined ? {} : { now: o.now }),
+    ...(o.signoffs === undefined ? {} : { signoffs: o.signoffs }),
+    ...(o.logStream === undefined ? {} : { logger: true, logStream: o.logStream }),
+  });
   await app.ready();
   return {
     app, clinic, config,
@@ -79,7 +87,16 @@ export async function addStaff(h: Harness, email: string, role: Role, name = ema
 /** A browser-like cookie jar over inject(). */
 export class Client {
   private readonly cookies = new Map<string, string>();
-  constructor(private readonly app: FastifyInstance, private readonly headers: Record<string, string> = { 'sec-fetch-site': 'same-origin' }) {}
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly headers: Record<string, string> = { 'sec-fetch-site': 'same-origin' },
+    /** The client's address as the server sees it (default 127.0.0.1). */
+    private readonly remoteAddress?: string,
+  ) {}
+
+  private from(): { remoteAddress?: string } {
+    return this.remoteAddress === undefined ? {} : { remoteAddress: this.remoteAddress };
+  }
 
   private cookieHeader(): Record<string, string> {
     return this.cookies.size === 0 ? {} : { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
@@ -101,15 +118,23 @@ export class Client {
     this.cookies.delete(name);
   }
 
+  setCookie(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
+
+  cookieValues(): Record<string, string> {
+    return Object.fromEntries(this.cookies);
+  }
+
   async get(url: string): Promise<LightMyRequestResponse> {
-    return this.keep(await this.app.inject({ method: 'GET', url, headers: { ...this.headers, ...this.cookieHeader() } }));
+    return this.keep(await this.app.inject({ method: 'GET', url, headers: { ...this.headers, ...this.cookieHeader() }, ...this.from() }));
   }
 
   async post(url: string, form: Record<string, string | string[]>, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     const body = new URLSearchParams();
     for (const [k, v] of Object.entries(form)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
     return this.keep(await this.app.inject({
-      method: 'POST', url, payload: body.toString(),
+      method: 'POST', url, payload: body.toString(), ...this.from(),
       headers: { ...this.headers, ...this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded', ...headers },
     }));
   }
