@@ -1,7 +1,9 @@
-// `npm run bench`: every benchmark, one after another (engine, then the web and clinic ones when present).
+// `npm run bench`: every benchmark, one after another (engine, due times, then the web and clinic ones when present).
+import { benchDueTime } from './due-time.js';
 import { benchEngine } from './engine.js';
 
 await benchEngine();
+await benchDueTime();
 for (const [file, name] of [['./web.js', 'benchWeb'], ['./clinic.js', 'benchClinic']] as const) {
   try {
     const mod = (await import(file)) as Record<string, unknown>;

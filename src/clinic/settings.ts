@@ -1,7 +1,7 @@
 // The clinic side's own settings, read from the environment: mail, due times, retention, sessions, limits.
 import { z } from 'zod';
 import { LEVELS, type Level } from '../engine/types.js';
-import { ENGLAND_WALES_BANK_HOLIDAYS } from './bank-holidays.js';
+import { NATIONS, nationBankHolidays, parseBankHolidays } from './bank-holidays.js';
 import { DEFAULT_DUE_RULES, parseOpeningTimes, type DuePolicy, type DueRule } from './due-time.js';
 
 export interface SmtpSettings {
@@ -45,6 +45,7 @@ const int = (min: number, max: number, def: number) => z.coerce.number().int().m
 const envSchema = z.object({
   CLINIC_TIME_ZONE: z.string().default('Europe/London'),
   OPENING_TIMES: z.string().default('mon-fri 08:00-18:00'),
+  BANK_HOLIDAY_NATION: z.enum(NATIONS).default('england-and-wales'),
   BANK_HOLIDAYS: z.string().optional(),
   DUE_EMERGENCY_HOURS: z.coerce.number().positive().max(72).default(1),
   DUE_URGENT_HOURS: z.coerce.number().positive().max(72).default(4),
@@ -85,9 +86,12 @@ export function loadClinicSettings(env: NodeJS.ProcessEnv = process.env, clinicE
   } catch {
     throw new Error(`Invalid clinic settings:\n- CLINIC_TIME_ZONE: unknown time zone "${e.CLINIC_TIME_ZONE}"`);
   }
-  const holidays = e.BANK_HOLIDAYS === undefined ? ENGLAND_WALES_BANK_HOLIDAYS : e.BANK_HOLIDAYS.split(/[\s,]+/).filter((d) => d !== '');
-  const badDay = holidays.find((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d));
-  if (badDay !== undefined) throw new Error(`Invalid clinic settings:\n- BANK_HOLIDAYS: "${badDay}" is not a date like 2026-12-25`);
+  let bankHolidays;
+  try {
+    bankHolidays = e.BANK_HOLIDAYS === undefined ? nationBankHolidays(e.BANK_HOLIDAY_NATION) : parseBankHolidays(e.BANK_HOLIDAYS);
+  } catch (error) {
+    throw new Error(`Invalid clinic settings:\n- BANK_HOLIDAYS: ${error instanceof Error ? error.message : 'cannot read'}`, { cause: error });
+  }
   const byLevel: Record<Level, DueRule> = { ...DEFAULT_DUE_RULES };
   byLevel.emergency = { hours: e.DUE_EMERGENCY_HOURS, counting: 'clock' };
   byLevel.urgent = { hours: e.DUE_URGENT_HOURS, counting: 'opening' };
@@ -102,7 +106,7 @@ export function loadClinicSettings(env: NodeJS.ProcessEnv = process.env, clinicE
     throw new Error(`Invalid clinic settings:\n- OPENING_TIMES: ${error instanceof Error ? error.message : 'cannot read'}`, { cause: error });
   }
   return {
-    due: { timeZone: e.CLINIC_TIME_ZONE, opening, bankHolidays: new Set(holidays), byLevel },
+    due: { timeZone: e.CLINIC_TIME_ZONE, opening, bankHolidays, byLevel },
     retentionDays: e.RETENTION_DAYS,
     smtp: e.SMTP_HOST === undefined ? undefined : {
       host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE === 'true',
