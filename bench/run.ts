@@ -1,6 +1,7 @@
-// `npm run bench`: every benchmark, one after another (engine, due times, then the web and clinic ones when present).
+// `npm run bench`: every benchmark, one after another (engine, due times, the web and clinic ones when present, people).
 import { benchDueTime } from './due-time.js';
 import { benchEngine } from './engine.js';
+import { benchPeople } from './person-load.js';
 
 await benchEngine();
 await benchDueTime();
@@ -14,3 +15,4 @@ for (const [file, name] of [['./web.js', 'benchWeb'], ['./clinic.js', 'benchClin
     console.log(`bench: ${file} not present, skipped`);
   }
 }
+await benchPeople();
