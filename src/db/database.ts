@@ -12,6 +12,8 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface Db {
   kysely: Kysely<Database>;
   dialect: DialectName;
+  /** PostgreSQL: the schema the service works in, where its migration tables live. */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -38,7 +40,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Db> {
     ? await openPostgres(options.databaseUrl, options.pgSchema, options.poolSize ?? 10)
     : openSqlite(options.dataDir, options.fileName ?? 'creak.sqlite', options.sqliteSynchronous ?? 'FULL');
   try {
-    await migrate(db.kysely);
+    await migrate(db);
   } catch (error) {
     await db.close();
     throw error;
@@ -75,11 +77,17 @@ async function openPostgres(url: string, schema: string | undefined, max: number
     ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
   });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
+  const current = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(kysely);
+  const working = current.rows[0]?.schema ?? undefined;
+  return { kysely, dialect: 'postgres', ...(working === undefined ? {} : { schema: working }), close: () => kysely.destroy() };
 }
 
-async function migrate(kysely: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db: kysely, provider: migrationProvider });
+/**
+ * Brings the schema up to date. On PostgreSQL the migrator is told the working schema: left to itself, Kysely looks
+ * for its migration tables in every schema of the database, finds another schema's, skips creating its own, and fails.
+ */
+async function migrate(db: Db): Promise<void> {
+  const migrator = new Migrator({ db: db.kysely, provider: migrationProvider, ...(db.schema === undefined ? {} : { migrationTableSchema: db.schema }) });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
