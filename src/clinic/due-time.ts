@@ -1,7 +1,8 @@
 // When the clinic should have acted on a sent result: a time per level, counted in opening hours or working days,
 // skipping closed days and bank holidays (issue 5: "urgent within 4 hours, soon within 2 working days …").
 import type { Level } from '../engine/types.js';
-import { fromLocal, isoDay, localParts, nextDay } from './zoned-time.js';
+import type { BankHolidays } from './bank-holidays.js';
+import { fromLocal, isoDay, localParts, nextDay, type LocalDay } from './zoned-time.js';
 
 /** Opening minutes from midnight, per weekday (0 Sunday … 6 Saturday); missing days are closed. */
 export type OpeningTimes = Readonly<Partial<Record<number, { open: number; close: number }>>>;
@@ -11,8 +12,8 @@ export type DueRule = { hours: number; counting: 'clock' | 'opening' } | { worki
 export interface DuePolicy {
   timeZone: string;
   opening: OpeningTimes;
-  /** YYYY-MM-DD local dates when the clinic is shut. */
-  bankHolidays: ReadonlySet<string>;
+  /** Local dates (YYYY-MM-DD) when the clinic is shut: the nation's bank holidays or the clinic's own list. */
+  bankHolidays: BankHolidays;
   byLevel: Readonly<Record<Level, DueRule>>;
 }
 
@@ -57,7 +58,7 @@ export function dueTime(level: Level, sent: Date, policy: DuePolicy): Date {
 
 /** Opening intervals of each local day from the one containing `from`, with their instants. */
 function* openDays(from: Date, policy: DuePolicy): Generator<{ start: Date; end: Date }> {
-  let day: { year: number; month: number; day: number; weekday: number } = localParts(from, policy.timeZone);
+  let day: LocalDay = localParts(from, policy.timeZone);
   for (let i = 0; i < 800; i++) {
     const hours = policy.opening[day.weekday];
     if (hours !== undefined && !policy.bankHolidays.has(isoDay(day))) {

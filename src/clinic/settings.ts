@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ConfigError, positiveNumber, settingProblems, wholeNumber as int } from '../config.js';
 import { LEVELS, type Level } from '../engine/types.js';
 import type { LoginThrottlePolicy } from './auth/login-throttle.js';
-import { ENGLAND_WALES_BANK_HOLIDAYS } from './bank-holidays.js';
+import { NATIONS, nationBankHolidays, parseBankHolidays } from './bank-holidays.js';
 import { DEFAULT_DUE_RULES, parseOpeningTimes, type DuePolicy, type DueRule } from './due-time.js';
 
 export interface SmtpSettings {
@@ -59,6 +59,7 @@ export interface ClinicSettings {
 const envSchema = z.object({
   CLINIC_TIME_ZONE: z.string().default('Europe/London'),
   OPENING_TIMES: z.string().default('mon-fri 08:00-18:00'),
+  BANK_HOLIDAY_NATION: z.enum(NATIONS).default('england-and-wales'),
   BANK_HOLIDAYS: z.string().optional(),
   DUE_EMERGENCY_HOURS: positiveNumber(72, 1),
   DUE_URGENT_HOURS: positiveNumber(72, 4),
@@ -109,9 +110,12 @@ export function loadClinicSettings(env: NodeJS.ProcessEnv = process.env, clinicE
   } catch {
     throw new ConfigError([`CLINIC_TIME_ZONE: unknown time zone "${e.CLINIC_TIME_ZONE}"`]);
   }
-  const holidays = e.BANK_HOLIDAYS === undefined ? ENGLAND_WALES_BANK_HOLIDAYS : e.BANK_HOLIDAYS.split(/[\s,]+/).filter((d) => d !== '');
-  const badDay = holidays.find((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d));
-  if (badDay !== undefined) throw new ConfigError([`BANK_HOLIDAYS: "${badDay}" is not a date like 2026-12-25`]);
+  let bankHolidays;
+  try {
+    bankHolidays = e.BANK_HOLIDAYS === undefined ? nationBankHolidays(e.BANK_HOLIDAY_NATION) : parseBankHolidays(e.BANK_HOLIDAYS);
+  } catch (error) {
+    throw new ConfigError([`BANK_HOLIDAYS: ${error instanceof Error ? error.message : 'cannot read'}`]);
+  }
   const byLevel: Record<Level, DueRule> = { ...DEFAULT_DUE_RULES };
   byLevel.emergency = { hours: e.DUE_EMERGENCY_HOURS, counting: 'clock' };
   byLevel.urgent = { hours: e.DUE_URGENT_HOURS, counting: 'opening' };
@@ -126,7 +130,7 @@ export function loadClinicSettings(env: NodeJS.ProcessEnv = process.env, clinicE
     throw new ConfigError([`OPENING_TIMES: ${error instanceof Error ? error.message : 'cannot read'}`]);
   }
   return {
-    due: { timeZone: e.CLINIC_TIME_ZONE, opening, bankHolidays: new Set(holidays), byLevel },
+    due: { timeZone: e.CLINIC_TIME_ZONE, opening, bankHolidays, byLevel },
     retentionDays: e.RETENTION_DAYS,
     smtp: e.SMTP_HOST === undefined ? undefined : {
       host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE === 'true',

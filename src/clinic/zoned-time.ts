@@ -1,4 +1,5 @@
-// Wall-clock time in the clinic's time zone (Europe/London by default) and back, using only Intl.
+// Wall-clock time in the clinic's time zone (Europe/London by default) and back, with the Temporal polyfill.
+import { Temporal } from 'temporal-polyfill';
 
 export interface LocalParts {
   year: number;
@@ -10,48 +11,37 @@ export interface LocalParts {
   weekday: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (f === undefined) {
-    f = new Intl.DateTimeFormat('en-GB', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', weekday: 'short',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
+export interface LocalDay {
+  year: number;
+  month: number;
+  day: number;
+  /** 0 Sunday … 6 Saturday. */
+  weekday: number;
 }
 
 /** The local date and time of an instant in a time zone. */
 export function localParts(date: Date, timeZone: string): LocalParts {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(date).map((p) => [p.type, p.value]));
-  return {
-    year: Number(parts.year), month: Number(parts.month), day: Number(parts.day),
-    hour: Number(parts.hour), minute: Number(parts.minute), weekday: WEEKDAYS.indexOf(parts.weekday ?? ''),
-  };
+  const z = Temporal.Instant.fromEpochMilliseconds(date.getTime()).toZonedDateTimeISO(timeZone);
+  return { year: z.year, month: z.month, day: z.day, hour: z.hour, minute: z.minute, weekday: z.dayOfWeek % 7 };
 }
 
-/** The instant at a local wall-clock time (the later one in an autumn repeat, the next valid one in a spring gap). */
+/**
+ * The instant at a local wall-clock time, `minutes` after the start of the day (1440 is the next midnight).
+ * A time the autumn repeat shows twice gives the later one; a time in the spring gap moves past the gap
+ * (Temporal's `disambiguation: 'later'`), so an opening time never falls before the hour it names.
+ */
 export function fromLocal(year: number, month: number, day: number, minutes: number, timeZone: string): Date {
-  const guess = Date.UTC(year, month - 1, day, 0, minutes);
-  let t = guess;
-  for (let i = 0; i < 3; i++) {
-    const p = localParts(new Date(t), timeZone);
-    const shown = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
-    t += guess - shown;
-  }
-  return new Date(t);
+  const wall = new Temporal.PlainDateTime(year, month, day).add({ minutes });
+  return new Date(wall.toZonedDateTime(timeZone, { disambiguation: 'later' }).epochMilliseconds);
 }
 
 /** YYYY-MM-DD of a local date. */
 export function isoDay(p: Pick<LocalParts, 'year' | 'month' | 'day'>): string {
-  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+  return new Temporal.PlainDate(p.year, p.month, p.day).toString();
 }
 
 /** The next calendar day. */
-export function nextDay(p: Pick<LocalParts, 'year' | 'month' | 'day'>): { year: number; month: number; day: number; weekday: number } {
-  const d = new Date(Date.UTC(p.year, p.month - 1, p.day + 1));
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), weekday: d.getUTCDay() };
+export function nextDay(p: Pick<LocalParts, 'year' | 'month' | 'day'>): LocalDay {
+  const d = new Temporal.PlainDate(p.year, p.month, p.day).add({ days: 1 });
+  return { year: d.year, month: d.month, day: d.day, weekday: d.dayOfWeek % 7 };
 }

@@ -12,6 +12,8 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface Db {
   kysely: Kysely<Database>;
   dialect: DialectName;
+  /** PostgreSQL: the schema the service works in, where its migration tables live. */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -75,7 +77,9 @@ async function openPostgres(url: string, schema: string | undefined, max: number
     ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
   });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
+  const current = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(kysely);
+  const working = current.rows[0]?.schema ?? undefined;
+  return { kysely, dialect: 'postgres', ...(working === undefined ? {} : { schema: working }), close: () => kysely.destroy() };
 }
 
 async function migrate(db: Db): Promise<void> {
