@@ -26,4 +26,6 @@ export interface ClinicContext {
   loginLimiter: RateLimiter;
   /** Behind HTTPS: Secure cookies with the __Host- prefix. */
   secureCookies: boolean;
+  /** HMAC key of the FHIR Patient identifier (the same person sending twice is one identifier). */
+  personKeySecret: string;
 }

@@ -34,18 +34,23 @@ export interface HarnessOptions {
   database?: Partial<OpenDatabaseOptions>;
   now?: () => Date;
   baseUrl?: string;
+  /** Another content than the checkout's (e.g. an older version), for tests of published versions. */
+  content?: ClinicalContent;
+  /** Extra environment for loadConfig (e.g. FHIR_CANONICAL_BASE). */
+  configEnv?: NodeJS.ProcessEnv;
 }
 
 export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'creak-clinic-'));
-  const config = loadConfig({ DATA_DIR: dir, BASE_URL: o.baseUrl ?? 'http://localhost:3000', CLINIC_NAME: 'Test Physio' });
+  const config = loadConfig({ DATA_DIR: dir, BASE_URL: o.baseUrl ?? 'http://localhost:3000', CLINIC_NAME: 'Test Physio', ...o.configEnv });
+  const appContent = o.content ?? content();
   const clinic = await createClinic({
-    config, content: content(), env: o.env ?? {}, schedule: false, log: () => undefined,
+    config, content: appContent, env: o.env ?? {}, schedule: false, log: () => undefined,
     settings: { argon2: FAST_ARGON2, printSetupLink: false, ...o.settings },
     ...(o.database === undefined ? {} : { database: o.database }),
     ...(o.now === undefined ? {} : { now: o.now }),
   });
-  const app = buildApp({ config, content: content(), clinic, ...(o.now === undefined ? {} : { now: o.now }) });
+  const app = buildApp({ config, content: appContent, clinic, ...(o.now === undefined ? {} : { now: o.now }) });
   await app.ready();
   return {
     app, clinic, config,
