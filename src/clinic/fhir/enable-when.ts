@@ -66,10 +66,8 @@ function gateConditions(content: ClinicalContent, sys: FhirSystems, gate: GateVa
     return typeof v === 'boolean' ? { answerBoolean: v } : { answerCoding: { system: sys.valueSystem(gate.finding), code: v ?? '' } };
   };
   if (allowed.length === 1) return [{ question: gate.finding, operator: '=', ...coded(allowed[0] ?? 0) }];
-  return [
-    { question: gate.finding, operator: 'exists', answerBoolean: true },
-    ...all.filter((i) => !allowed.includes(i)).map((i): EnableWhen => ({ question: gate.finding, operator: '!=', ...coded(i) })),
-  ];
+  // Gates are required and asked before anything else, so "not one of the excluded values" is "one of the allowed".
+  return all.filter((i) => !allowed.includes(i)).map((i): EnableWhen => ({ question: gate.finding, operator: '!=', ...coded(i) }));
 }
 
 function numberConditions(content: ClinicalContent, gate: Extract<GateValues, { kind: 'number' }>, allowed: readonly number[]): EnableWhen[] {

@@ -3,13 +3,14 @@
 import type * as fhir4 from 'fhir/r4.js';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ClinicContext } from '../clinic-context.js';
+import { narrative } from './narrative.js';
 
 export const PUBLISHED_TYPES = ['Questionnaire', 'CodeSystem', 'ValueSet', 'ConceptMap', 'StructureDefinition'] as const;
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 
 /** An OperationOutcome with one error issue (FHIR's error body). */
 export function operationOutcome(code: fhir4.OperationOutcomeIssue['code'], diagnostics: string): fhir4.OperationOutcome {
-  return { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code, diagnostics }] };
+  return { resourceType: 'OperationOutcome', text: narrative('Error', [diagnostics]), issue: [{ severity: 'error', code, diagnostics }] };
 }
 
 function send(reply: FastifyReply, status: number, body: unknown, cache: string): FastifyReply {

@@ -114,7 +114,6 @@ function predictionBasisExtension(sys: FhirSystems, version: string): fhir4.Stru
     status: 'active',
     publisher: 'Creak',
     description: 'Why a prediction is in a Creak RiskAssessment (codes of creak-prediction-basis).',
-    fhirVersion: '4.0.1',
     kind: 'complex-type',
     abstract: false,
     context: [{ type: 'element', expression: 'RiskAssessment.prediction' }],
@@ -138,12 +137,11 @@ export function terminologyResources(content: ClinicalContent, canonicalBase: st
   const v = content.version;
   const layout = itemLayout(content);
   const systems: [string, fhir4.CodeSystem][] = [
-    ['creak-triage-level', codeSystem(sys, v, 'creak-triage-level', 'Triage level', 'How urgently a person needs care, least urgent first (rank 0 to 4).',
-      [...LEVELS].map((l) => ({ code: l, display: LEVEL_LABEL[l], property: [{ code: 'rank', valueInteger: levelRank(l) }] })),
-      [{ code: 'rank', description: 'Order of urgency: 0 self-care to 4 emergency', type: 'integer' }])],
+    ['creak-triage-level', codeSystem(sys, v, 'creak-triage-level', 'Triage level', 'How urgently a person needs care, listed least urgent first.',
+      [...LEVELS].map((l) => ({ code: l, display: LEVEL_LABEL[l], definition: `Urgency ${String(levelRank(l))} of 0 (self-care) to 4 (emergency): ${LEVEL_LABEL[l]}.` })))],
     ['creak-triage-rule', codeSystem(sys, v, 'creak-triage-rule', 'Triage rule', 'The rules of the triage policy of this content version: each names what it may point to, and its reason.',
-      content.rules.map((r) => ({ code: r.id, display: r.title, definition: r.reason, property: [{ code: 'level', valueCode: r.level }] })),
-      [{ code: 'level', description: 'The triage level the rule gives (creak-triage-level)', type: 'code' }])],
+      content.rules.map((r) => ({ code: r.id, display: r.title, definition: r.reason, property: [{ code: 'level', valueCoding: { system: sys.levelSystem, code: r.level, display: LEVEL_LABEL[r.level] } }] })),
+      [{ code: 'level', description: 'The triage level the rule gives (creak-triage-level)', type: 'Coding' }])],
     ['creak-finding', codeSystem(sys, v, 'creak-finding', 'Finding', 'The facts the check asks about; the display is the question (or option) a person saw.', findingConcepts(content))],
     ['creak-assessment', codeSystem(sys, v, 'creak-assessment', 'Assessment', 'What a Creak RiskAssessment assessed, and how.',
       Object.entries(ASSESSMENT_CODES).map(([code, display]) => ({ code, display })))],
