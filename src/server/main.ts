@@ -1,6 +1,7 @@
 // The `npm start` entry: reads the configuration and content (refusing to start if either is invalid), opens the clinic side, listens.
 import { ConfigError, loadConfig } from '../config.js';
 import { createClinic } from '../clinic/index.js';
+import { CanonicalBaseChanged } from '../clinic/fhir/publish.js';
 import { ContentFileError } from '../content/content-problem.js';
 import { ContentError, loadClinicalContent } from '../content/clinical-loader.js';
 import { join } from 'node:path';
@@ -30,7 +31,10 @@ function load() {
 const { config, content, library } = load();
 // Assets and the reference list are read once and shared by the web app and the clinic side.
 const assets = loadAssets(config);
-const clinic = await createClinic({ config, content, assets, references: library.references });
+const clinic = await createClinic({ config, content, assets, references: library.references }).catch((err: unknown) => {
+  if (err instanceof CanonicalBaseChanged) fail('Creak cannot start: FHIR_CANONICAL_BASE changed.', [err.message]);
+  throw err;
+});
 const app = buildApp({ config, content, library, clinic, assets, logger: true });
 
 let closing = false;
