@@ -38,7 +38,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Db> {
     ? await openPostgres(options.databaseUrl, options.pgSchema, options.poolSize ?? 10)
     : openSqlite(options.dataDir, options.fileName ?? 'creak.sqlite', options.sqliteSynchronous ?? 'FULL');
   try {
-    await migrate(db.kysely);
+    await migrate(db.kysely, db.dialect === 'postgres' ? options.pgSchema : undefined);
   } catch (error) {
     await db.close();
     throw error;
@@ -78,8 +78,10 @@ async function openPostgres(url: string, schema: string | undefined, max: number
   return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
 }
 
-async function migrate(kysely: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db: kysely, provider: migrationProvider });
+async function migrate(kysely: Kysely<Database>, pgSchema: string | undefined): Promise<void> {
+  // With a schema of its own, the migrator must look for its tables there: unqualified, Kysely takes another schema's
+  // kysely_migration_lock for this one's and then fails to find it (two test files on one server at once).
+  const migrator = new Migrator({ db: kysely, provider: migrationProvider, ...(pgSchema === undefined ? {} : { migrationTableSchema: pgSchema }) });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
