@@ -7,6 +7,7 @@
 // engine asks later is in the set), and for each finding the earlier answers ("triggers") that must not be some value
 // for it to be asked at all. Nothing here names a question: it reads the rules, definitions, risk score and questions.
 import { compiled } from '../../engine/compiled.js';
+import { formQuestions } from './questionnaire-items.js';
 import { conditionFindings, F, FREE, openFindings, T, truth, U, type Env, type Slot } from '../../engine/logic.js';
 import type { ClinicalContent, Condition, FindingDef } from '../../engine/types.js';
 
@@ -164,14 +165,24 @@ export function reachable(content: ClinicalContent, fixed: ReadonlyMap<string, S
     if (q.askWhen !== undefined && truth(q.askWhen, env, content) !== F) for (const f of q.findings) out.add(f);
   }
   for (const d of content.derivations) {
-    if (out.has(d.finding)) {
-      out.add(d.age);
-      out.add(d.durationWeeks);
-    }
+    const inputs = derivationInputs(content, d);
+    if (inputs.when !== undefined && truth(inputs.when, env, content) === T) out.delete(d.finding);
+    else if (out.has(d.finding)) for (const f of inputs.findings) out.add(f);
   }
   for (const f of fixed.keys()) out.delete(f);
   for (const def of content.findings.values()) if (def.required) out.add(def.id);
   return out;
+}
+
+/**
+ * What a derivation reads: an onset derivation reads an age and a duration; a value derivation (a finding that takes a
+ * value whenever a condition holds, and is then never asked) reads its condition.
+ */
+function derivationInputs(content: ClinicalContent, d: ClinicalContent['derivations'][number]): { findings: string[]; when?: Condition } {
+  const x = d as { age?: string; durationWeeks?: string; when?: Condition };
+  const findings = [x.age, x.durationWeeks].filter((f): f is string => f !== undefined);
+  if (x.when === undefined) return { findings };
+  return { findings: [...findings, ...conditionFindings(x.when, content)], when: x.when };
 }
 
 /** The answers a trigger candidate can have: its values, and "unknown" where the question offers it. */
@@ -206,7 +217,10 @@ function computeScope(content: ClinicalContent): ContentScope {
     return set;
   };
   const findings = new Map<string, FindingScope>();
-  for (const q of content.questions) {
+  for (const q of formQuestions(content)) {
+    // A yes/no statement may share a page with other signs of its level, answered at once: no earlier answer on
+    // that page can gate it, so only gates limit it (a statement has a label).
+    const mayShareAPage = q.kind === 'boolean' && (q as { label?: string }).label !== undefined;
     for (const f of q.findings) {
       if (gateIds.has(f)) continue;
       const where = all.flatMap((_, i) => (base[i]?.has(f) === true ? [i] : []));
@@ -215,7 +229,7 @@ function computeScope(content: ClinicalContent): ContentScope {
       const product = [...gateSets.values()].reduce((n, s) => n * s.length, 1);
       const triggers: Trigger[] = [];
       const qi = questionOf.get(f) ?? -1;
-      for (const g of related.get(f) ?? []) {
+      for (const g of mayShareAPage ? [] : related.get(f) ?? []) {
         const gi = questionOf.get(g);
         if (gi === undefined || gi >= qi || gateIds.has(g)) continue;
         const domain = answerDomain(content, g);

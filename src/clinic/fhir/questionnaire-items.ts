@@ -29,6 +29,25 @@ export interface ItemLayout {
 }
 
 const layouts = new WeakMap<ClinicalContent, ItemLayout>();
+const asked = new WeakMap<ClinicalContent, readonly QuestionDef[]>();
+
+/**
+ * The content's questions, then one for each finding no question asks (for example a finding the engine asks again
+ * after "I'm not sure", or one the API may be given): every answer the engine accepts needs an item to go in.
+ */
+export function formQuestions(content: ClinicalContent): readonly QuestionDef[] {
+  let list = asked.get(content);
+  if (list === undefined) {
+    const covered = new Set(content.questions.flatMap((q) => q.findings));
+    const extra = [...content.findings.values()].filter((def) => !covered.has(def.id)).map((def): QuestionDef => ({
+      id: def.id, kind: def.type, findings: [def.id], text: def.meaning, unknownAllowed: !def.required,
+      ...(def.type === 'choice' ? { options: def.values.map((v) => ({ value: v, label: v })) } : {}),
+    }));
+    list = [...content.questions, ...extra];
+    asked.set(content, list);
+  }
+  return list;
+}
 
 /** The text of a finding's item: the question's text, or the option's label in a "tick all that apply" question. */
 export function findingText(q: QuestionDef, finding: string): string {
@@ -49,7 +68,7 @@ export function itemLayout(content: ClinicalContent): ItemLayout {
   };
   const byFinding = new Map<string, FindingItem>();
   const groups = new Map<string, string>();
-  for (const q of content.questions) {
+  for (const q of formQuestions(content)) {
     const needsGroup = q.kind === 'multi' || (q.kind === 'number' && q.findings.some((f) => offersUnknown(content, f)));
     const groupLinkId = needsGroup ? unique(q.id) : undefined;
     if (groupLinkId !== undefined) groups.set(q.id, groupLinkId);

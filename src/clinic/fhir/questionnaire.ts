@@ -8,7 +8,7 @@ import { AGE_FINDING } from './enable-scope.js';
 import { ageBelow, enableFields, findingConditions, gateItemConditions, groupConditions } from './enable-when.js';
 import { ASKED_UNKNOWN, EXT, fhirSystems, type FhirSystems } from './fhir-systems.js';
 import { narrative } from './narrative.js';
-import { answerOptions, findingCodes, itemControl, itemLayout, type FindingItem } from './questionnaire-items.js';
+import { answerOptions, findingCodes, formQuestions, itemControl, itemLayout, type FindingItem } from './questionnaire-items.js';
 
 type Item = fhir4.QuestionnaireItem;
 
@@ -109,7 +109,7 @@ export function questionnaireId(version: string): string {
  */
 export function contentQuestionnaire(content: ClinicalContent, canonicalBase: string): fhir4.Questionnaire {
   const sys = fhirSystems(canonicalBase);
-  const items = content.questions.flatMap((q) => {
+  const items = formQuestions(content).flatMap((q) => {
     const built = questionItems(content, sys, q);
     if (!q.findings.includes(AGE_FINDING)) return built;
     const outOfScope: Item = {

@@ -47,3 +47,38 @@ test('a new finding, question and rule need no code change', () => {
   const enabled = enabledLinkIds(q, answers);
   for (const linkId of answers.keys()) assert.ok(enabled.has(linkId), linkId);
 });
+
+test('a finding no question asks (as a recheck after "I\'m not sure" is) still gets an item, so its answer is kept', () => {
+  const base = content();
+  const recheck: FindingDef = { id: 'bladder_change_recheck', type: 'choice', required: false, meaning: 'Asked again: a new change when you pee.', values: ['yes', 'no'] };
+  const c: ClinicalContent = { ...base, version: 'v2-recheck', findings: new Map([...base.findings, [recheck.id, recheck]]) };
+  const sys = fhirSystems(DEFAULT_FHIR_CANONICAL_BASE);
+  const q = contentQuestionnaire(c, DEFAULT_FHIR_CANONICAL_BASE);
+  const qr = questionnaireResponse(q, { age_years: 40, body_region: 'lower_back', main_concern: 'pain_only', bladder_change: 'unknown', bladder_change_recheck: 'no' }, sys.findingSystem);
+  assert.equal(answersByLinkId(qr).get('bladder_change_recheck')?.[0]?.valueCoding?.code, 'no');
+});
+
+test('a finding derived from other answers is not shown where it is worked out, and a statement that can share a page has no earlier-answer condition', () => {
+  const base = content();
+  // A value derivation (policy version 2): "does the noise hurt" is false, never asked, when the concern is pain only.
+  const derivation = { kind: 'value', finding: 'noise_painful', value: false, when: { kind: 'in', finding: 'main_concern', values: ['pain_only'] } };
+  const follow = base.questions.find((x) => x.findings.includes('leg_weakness_both'));
+  assert.ok(follow);
+  const c = {
+    ...base, version: 'v2-derived', derivations: [...base.derivations, derivation as unknown as ClinicalContent['derivations'][number]],
+    questions: base.questions.map((x) => (x === follow ? { ...x, label: 'Both your legs are getting weaker' } : x)),
+  } as ClinicalContent;
+  const q = contentQuestionnaire(c, DEFAULT_FHIR_CANONICAL_BASE);
+  const items = itemsByLinkId(q);
+  const concern = items.get('main_concern')?.item.answerOption?.[0]?.valueCoding?.system ?? '';
+  const shown = (value: string) => enabledLinkIds(q, new Map([
+    ['age_years', [{ valueInteger: 40 }]],
+    ['body_region', [{ valueCoding: { system: items.get('body_region')?.item.answerOption?.[0]?.valueCoding?.system ?? '', code: 'knee' } }]],
+    ['main_concern', [{ valueCoding: { system: concern, code: value } }]],
+  ]));
+  assert.ok(!shown('pain_only').has('noise_painful'), 'worked out for "pain only", so not shown');
+  assert.ok(shown('noise_and_pain').has('noise_painful'));
+  assert.ok(!(items.get('leg_weakness_both')?.item.enableWhen ?? []).some((w) => w.question === 'leg_weakness_progressive'), 'a statement is gated by the gates only');
+  assert.ok((itemsByLinkId(contentQuestionnaire(base, DEFAULT_FHIR_CANONICAL_BASE)).get('leg_weakness_both')?.item.enableWhen ?? []).some((w) => w.question === 'leg_weakness_progressive'),
+    'asked on its own page, it waits for "a leg is getting weaker"');
+});
