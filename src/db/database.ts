@@ -38,7 +38,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Db> {
     ? await openPostgres(options.databaseUrl, options.pgSchema, options.poolSize ?? 10)
     : openSqlite(options.dataDir, options.fileName ?? 'creak.sqlite', options.sqliteSynchronous ?? 'FULL');
   try {
-    await migrate(db.kysely, db.dialect === 'postgres' ? options.pgSchema : undefined);
+    await migrate(db);
   } catch (error) {
     await db.close();
     throw error;
@@ -78,10 +78,15 @@ async function openPostgres(url: string, schema: string | undefined, max: number
   return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
 }
 
-async function migrate(kysely: Kysely<Database>, pgSchema: string | undefined): Promise<void> {
-  // With a schema of its own, the migrator must look for its tables there: unqualified, Kysely takes another schema's
-  // kysely_migration_lock for this one's and then fails to find it (two test files on one server at once).
-  const migrator = new Migrator({ db: kysely, provider: migrationProvider, ...(pgSchema === undefined ? {} : { migrationTableSchema: pgSchema }) });
+async function migrate(db: Db): Promise<void> {
+  const { kysely } = db;
+  // Kysely looks for its migration tables in every schema of the database unless told which one; with another
+  // schema's tables present (test files side by side, two services in one database) it would skip creating this
+  // schema's and then fail to find them. So on PostgreSQL it is told the schema the connection really uses.
+  const schema = db.dialect === 'postgres'
+    ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(kysely)).rows[0]?.schema
+    : undefined;
+  const migrator = new Migrator({ db: kysely, provider: migrationProvider, ...(schema === undefined ? {} : { migrationTableSchema: schema }) });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
