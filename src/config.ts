@@ -44,9 +44,20 @@ export interface AppConfig {
   contentDir: string;
   /** A licensed clinic's wording for the back-pain risk-group topics (CREAK_RISK_WORDING). */
   riskWordingFile?: string;
+  /**
+   * The root of the canonical URLs of Creak's FHIR definitions (Questionnaire, code systems, value sets): the same for
+   * every deployment, never derived from `baseUrl` (FHIR_CANONICAL_BASE; docs/fhir.md).
+   */
+  fhirCanonicalBase: string;
 }
 
 export type TrustProxy = false | number | readonly string[];
+/**
+ * The default canonical base of Creak's FHIR definitions. A name under the reserved .example domain (RFC 2606): an
+ * identifier that no one else can ever own, the same for every clinic running Creak; each service answers
+ * `GET /fhir/<type>?url=` for it (docs/fhir.md, "Canonical URLs").
+ */
+export const DEFAULT_FHIR_CANONICAL_BASE = 'https://fhir.creak.example';
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -99,6 +110,8 @@ const envSchema = z.object({
   TRUST_PROXY: z.string().default('false'),
   CONTENT_DIR: z.string().min(1).default('content'),
   CREAK_RISK_WORDING: z.string().min(1).optional(),
+  FHIR_CANONICAL_BASE: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })
+    .refine((u) => !/[?#]/.test(u), 'must have no query or fragment').default(DEFAULT_FHIR_CANONICAL_BASE),
 });
 
 /** Reads the configuration from the environment (see README, "Configuration"); throws ConfigError listing every problem. */
@@ -146,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy,
     contentDir: e.CONTENT_DIR,
     ...(e.CREAK_RISK_WORDING === undefined ? {} : { riskWordingFile: e.CREAK_RISK_WORDING }),
+    fhirCanonicalBase: e.FHIR_CANONICAL_BASE.replace(/\/+$/, ''),
   };
 }
 

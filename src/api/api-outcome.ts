@@ -13,8 +13,11 @@ export interface ApiArticle {
   url: string;
 }
 
+/** A question as the API gives it: a number question also says whether it takes a whole number. */
+export type ApiQuestion = QuestionView & { integer?: boolean };
+
 export type ApiBody =
-  | { status: 'question'; question: QuestionView; asked: number; contentVersion: string }
+  | { status: 'question'; question: ApiQuestion; asked: number; contentVersion: string }
   | { status: 'outcome'; outcome: ApiOutcome; contentVersion: string }
   | { status: 'out_of_scope'; reason: string; minimumAge: number; advice: ReturnType<typeof outOfScopeAdvice>; contentVersion: string };
 
@@ -45,8 +48,10 @@ export function apiOutcome(ctx: AppContext, outcome: Outcome, answers: Readonly<
 /** The response body for a valid result (invalid results are errors, handled by the route). */
 export function apiBody(ctx: AppContext, result: Exclude<TriageResult, { status: 'invalid' }>, answers: Readonly<Record<string, AnswerValue>>): ApiBody {
   switch (result.status) {
-    case 'question':
-      return result;
+    case 'question': {
+      const def = result.question.finding === undefined ? undefined : ctx.content.findings.get(result.question.finding);
+      return def?.type === 'number' ? { ...result, question: { ...result.question, integer: def.integer } } : result;
+    }
     case 'outcome':
       return { status: 'outcome', outcome: apiOutcome(ctx, result.outcome, answers), contentVersion: result.contentVersion };
     case 'out_of_scope':

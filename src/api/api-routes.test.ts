@@ -98,14 +98,12 @@ test('every kind of bad answer is a 400 with its code and path', async () => {
   expectError(await triage({ age_years: 44.5 }), 400, 'not_whole_number', 'answers.age_years');
   expectError(await triage({ body_region: 'toe' }), 400, 'invalid_choice', 'answers.body_region');
   expectError(await triage({ age_years: 'unknown' }), 400, 'unknown_not_allowed', 'answers.age_years');
-  expectError(await triage([1, 2]), 400, 'wrong_type', 'answers');
-  expectError(await triage('yes'), 400, 'wrong_type', 'answers');
 });
 
 test('bad bodies: malformed JSON, empty, not an object, no answers', async () => {
   expectError(await post('{"answers": {'), 400, 'invalid_json', null);
   expectError(await post(''), 400, 'invalid_json', null);
-  expectError(await post('{"__proto__": {"x": 1}}'), 400, 'invalid_json', null);
+  expectError(await post('{"__proto__": {"x": 1}}'), 400, 'invalid_body', 'answers');
   expectError(await post('[]'), 400, 'invalid_body', null);
   expectError(await post('null'), 400, 'invalid_body', null);
   expectError(await post('{}'), 400, 'invalid_body', 'answers');
@@ -189,4 +187,50 @@ test('a control character anywhere in the body is a 400 naming its path', async 
   expectError(await triage({ age_years: 40, body_region: 'knee\u0000' }), 400, 'control_character', 'answers.body_region');
   expectError(await post(JSON.stringify({ answers: { 'age\u0001years': 40 } })), 400, 'control_character', 'answers.ageyears');
   expectError(await post(JSON.stringify({ answers: {}, note: ['ok', 'bad\u007f'] })), 400, 'control_character', 'note.1');
+});
+
+test('an "answers" that is not an object is a bad body, and a __proto__ key is an unknown finding, not bad JSON', async () => {
+  expectError(await post('{"answers": null}'), 400, 'invalid_body', 'answers');
+  expectError(await triage([1, 2]), 400, 'invalid_body', 'answers');
+  expectError(await triage('yes'), 400, 'invalid_body', 'answers');
+  expectError(await post('{"answers": {"__proto__": true}}'), 400, 'unknown_finding', 'answers.__proto__');
+  expectError(await post('{"answers": {"constructor": {"prototype": 1}}}'), 400, 'unknown_finding', 'answers.constructor');
+  expectError(await post('{"__proto__": {"answers": {}}}'), 400, 'invalid_body', 'answers');
+  const ok = await post('{"answers": {"age_years": 40}, "__proto__": {"polluted": true}}');
+  assert.equal(ok.statusCode, 200, 'an extra top-level key is ignored like any other');
+  assert.equal(({} as Record<string, unknown>).polluted, undefined, 'nothing reaches Object.prototype');
+});
+
+test('a number question says whether it takes a whole number', async () => {
+  const age = (await triage({})).json<{ question: { finding: string; integer?: boolean } }>().question;
+  assert.equal(age.finding, 'age_years');
+  assert.equal(age.integer, true);
+  let answers: Record<string, unknown> = { ...BACK };
+  for (let i = 0; i < 80; i++) {
+    const body = (await triage(answers)).json<{ status: string; question?: { kind: string; finding?: string; findings: string[]; integer?: boolean } }>();
+    if (body.status !== 'question' || body.question === undefined) break;
+    const q = body.question;
+    if (q.kind === 'number') {
+      const def = seeded().content.findings.get(q.finding ?? '');
+      assert.ok(def?.type === 'number');
+      assert.equal(q.integer, def.integer, q.finding);
+    }
+    for (const f of q.findings) answers = { ...answers, [f]: seeded().content.findings.get(f)?.type === 'boolean' ? false : 'unknown' };
+  }
+});
+
+test('the OpenAPI document maps each status to its schema and declares 404, 405 and 503', async () => {
+  const doc = (await app.inject({ url: '/api/v1/openapi.json' })).json<{ paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: { discriminator?: { propertyName: string; mapping?: Record<string, string> } } }> }> }>>; components: { schemas: { Question: { properties: Record<string, unknown> } } } }>();
+  const ok = doc.paths['/api/v1/triage']?.post?.responses['200']?.content?.['application/json']?.schema;
+  assert.deepEqual(ok?.discriminator, {
+    propertyName: 'status',
+    mapping: { question: '#/components/schemas/QuestionResult', outcome: '#/components/schemas/OutcomeResult', out_of_scope: '#/components/schemas/OutOfScopeResult' },
+  });
+  for (const [path, ops] of Object.entries(doc.paths)) {
+    for (const [method, op] of Object.entries(ops)) {
+      for (const status of ['404', '405']) assert.ok(status in op.responses, `${method.toUpperCase()} ${path} declares ${status}`);
+      if (path !== '/healthz') assert.ok('503' in op.responses, `${method.toUpperCase()} ${path} declares 503`);
+    }
+  }
+  assert.ok('integer' in doc.components.schemas.Question.properties);
 });

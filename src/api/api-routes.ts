@@ -17,13 +17,31 @@ function answersOf(request: FastifyRequest): unknown {
     throw new AppError('invalid_body', 'The request body must be a JSON object like {"answers": {…}}.', null);
   }
   if (!('answers' in body)) throw new AppError('invalid_body', 'The request body has no "answers" object.', 'answers');
-  return (body).answers;
+  const answers: unknown = body.answers;
+  if (answers === null || typeof answers !== 'object' || Array.isArray(answers)) {
+    throw new AppError('invalid_body', 'The "answers" must be an object keyed by finding id, like {"age_years": 44}.', 'answers');
+  }
+  return answers;
+}
+
+/**
+ * The API's JSON parser. JSON.parse makes every key, "__proto__" included, an own data property and never touches a
+ * prototype, so such a key is read like any other (an unknown finding) instead of being refused as bad JSON.
+ */
+function parseJson(_request: FastifyRequest, body: string, done: (err: Error | null, body?: unknown) => void): void {
+  try {
+    done(null, JSON.parse(body));
+  } catch {
+    done(new AppError('invalid_json'));
+  }
 }
 
 export function apiRoutes(ctx: AppContext): FastifyPluginCallback {
   const { content, config } = ctx;
   const openapi = JSON.stringify(openApiDocument(config));
   return (app, _options, done) => {
+    app.removeContentTypeParser('application/json');
+    app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, next) => { parseJson(request, body as string, next); });
     const origins = config.corsOrigins;
     void app.register(cors, {
       origin: origins.includes('*') ? '*' : origins.length > 0 ? [...origins] : false,

@@ -13,6 +13,21 @@ function errorResponse(description: string, codes: readonly string[]) {
 
 const codesFor = (status: number) => ERROR_CODES.filter((c) => statusFor(c) === status);
 
+/** The answers any operation may give besides its own: an unknown address, a wrong method, a service not ready. */
+function commonResponses(unavailable = true) {
+  return {
+    404: errorResponse('Nothing at this address (for example a mistyped path).', codesFor(404)),
+    405: errorResponse('This method is not allowed here; the Allow header names the one that is.', codesFor(405)),
+    ...(unavailable ? { 503: errorResponse('The service is starting or stopping; try again shortly.', codesFor(503)) } : {}),
+  };
+}
+
+const RESULT_MAPPING = {
+  question: '#/components/schemas/QuestionResult',
+  outcome: '#/components/schemas/OutcomeResult',
+  out_of_scope: '#/components/schemas/OutOfScopeResult',
+};
+
 export function openApiDocument(config: AppConfig): Record<string, unknown> {
   return {
     openapi: '3.1.0',
@@ -32,24 +47,25 @@ export function openApiDocument(config: AppConfig): Record<string, unknown> {
           summary: 'The next question, or the explained outcome, for a set of answers',
           requestBody: { required: true, content: json(ref('TriageRequest')) },
           responses: {
-            200: { description: 'The next question, the outcome, or out of scope.', content: json({ oneOf: [ref('QuestionResult'), ref('OutcomeResult'), ref('OutOfScopeResult')], discriminator: { propertyName: 'status' } }) },
+            200: { description: 'The next question, the outcome, or out of scope.', content: json({ oneOf: [ref('QuestionResult'), ref('OutcomeResult'), ref('OutOfScopeResult')], discriminator: { propertyName: 'status', mapping: RESULT_MAPPING } }) },
             400: errorResponse('Bad input: unknown finding id, wrong type, out of range, malformed JSON.', codesFor(400)),
             413: errorResponse('The body is larger than 32 KB.', codesFor(413)),
             415: errorResponse('The body is not application/json.', codesFor(415)),
+            ...commonResponses(),
           },
         },
       },
       '/api/v1/findings': {
-        get: { operationId: 'findings', summary: 'The finding catalogue', responses: { 200: { description: 'Every finding the API accepts.', content: json(ref('Findings')) } } },
+        get: { operationId: 'findings', summary: 'The finding catalogue', responses: { 200: { description: 'Every finding the API accepts.', content: json(ref('Findings')) }, ...commonResponses() } },
       },
       '/api/v1/content': {
-        get: { operationId: 'content', summary: 'The content version and counts', responses: { 200: { description: 'Content version.', content: json(ref('Content')) } } },
+        get: { operationId: 'content', summary: 'The content version and counts', responses: { 200: { description: 'Content version.', content: json(ref('Content')) }, ...commonResponses() } },
       },
       '/healthz': {
         get: {
           operationId: 'health',
           summary: 'Health: content loaded and database answering',
-          responses: { 200: { description: 'Healthy.', content: json(ref('Health')) }, 503: { description: 'Not ready.', content: json(ref('Health')) } },
+          responses: { 200: { description: 'Healthy.', content: json(ref('Health')) }, 503: { description: 'Not ready.', content: json(ref('Health')) }, ...commonResponses(false) },
         },
       },
     },
@@ -81,6 +97,7 @@ export function openApiDocument(config: AppConfig): Record<string, unknown> {
             unknownAllowed: { type: 'boolean' },
             min: { type: 'number' },
             max: { type: 'number' },
+            integer: { type: 'boolean', description: 'Number questions: true when the answer must be a whole number.' },
             units: { type: 'array', items: { type: 'string', enum: ['days', 'weeks', 'months'] }, description: 'Durations: answer in weeks (convert days and months).' },
             riskTopic: { type: 'boolean' },
           },

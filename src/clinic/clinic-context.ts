@@ -34,4 +34,6 @@ export interface ClinicContext {
   signoff: SignoffStatus;
   /** The clinical safety case for the running content, built once (at start by main.ts, else on first use). */
   safetyCase: () => SafetyCase;
+  /** HMAC key of the FHIR Patient identifier (the same person sending twice is one identifier). */
+  personKeySecret: string;
 }

@@ -14,6 +14,8 @@ import { argon2Hasher } from './auth/password.js';
 import { registerCookiesAndCsrf } from './auth/staff-session.js';
 import type { ClinicContext } from './clinic-context.js';
 import { installClinicErrors } from './clinic-errors.js';
+import { fhirRoutes } from './fhir/fhir-routes.js';
+import { publishContent } from './fhir/publish.js';
 import { Notifier } from './mail/notifier.js';
 import { startScheduler, type Scheduler } from './scheduler.js';
 import { RateLimiter } from './send/rate-limiter.js';
@@ -91,6 +93,14 @@ export async function createClinic(options: CreateClinicOptions): Promise<Clinic
   });
   // Kept in the database (not a file) when not configured, so every instance behind a load balancer shares it.
   const formSecret = settings.formSecret ?? await store.setting('form-secret', () => randomBytes(32).toString('base64url'));
+  const personKeySecret = await store.setting('fhir-person-key', () => randomBytes(32).toString('base64url'));
+  try {
+    const added = await publishContent(store.fhir, content, config.fhirCanonicalBase);
+    if (added > 0) log(`published the FHIR definitions of content version ${content.version}`);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const notifier = new Notifier({
     store, smtp: settings.smtp, from: settings.mailFrom, to: settings.notifyTo, delivery: settings.mail, baseUrl: config.baseUrl,
     clinicName: config.clinic.name, timeZone: settings.due.timeZone, now, log,
@@ -121,6 +131,7 @@ export async function createClinic(options: CreateClinicOptions): Promise<Clinic
     loginLimiter: new RateLimiter(store, 'login', settings.loginLimit.max, settings.loginLimit.windowMs),
     loginThrottle: new LoginThrottle(store.loginThrottle, formSecret, settings.loginThrottle),
     secureCookies: config.baseUrl.startsWith('https://'),
+    personKeySecret,
   };
   const scheduler = startScheduler({
     store, notifier, settings, now, log, run: options.schedule ?? true,
@@ -136,6 +147,7 @@ export async function createClinic(options: CreateClinicOptions): Promise<Clinic
     installClinicErrors(app, ctx.site);
     app.get(CLINIC_CSS_URL, (_request, reply) =>
       reply.header('cache-control', 'public, max-age=31536000, immutable').type('text/css; charset=utf-8').send(CLINIC_CSS));
+    await app.register(fhirRoutes(ctx));
     await app.register(sendRoutes(ctx));
     await app.register(staffRoutes(ctx));
   };

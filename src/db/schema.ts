@@ -139,6 +139,17 @@ export interface JobRunTable {
   at: string;
 }
 
+/** A published FHIR definition (Questionnaire, CodeSystem, ValueSet, …) of one content version, kept read-only for good. */
+export interface FhirResourceTable {
+  resource_type: string;
+  id: string;
+  /** Canonical URL (without version). */
+  url: string;
+  version: string;
+  published_at: string;
+  resource_json: string;
+}
+
 export interface Database {
   submission: SubmissionTable;
   submission_event: SubmissionEventTable;
@@ -151,4 +162,5 @@ export interface Database {
   audit_log: AuditLogTable;
   setting: SettingTable;
   job_run: JobRunTable;
+  fhir_resource: FhirResourceTable;
 }

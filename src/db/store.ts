@@ -1,5 +1,6 @@
 // The storage layer in one object: every repository over one database, sharing one clock.
 import { RateLimitRepo } from './rate-limit-repo.js';
+import { FhirResourceRepo } from './fhir-resource-repo.js';
 import type { Kysely } from 'kysely';
 import { listAudit, type AuditQuery } from './audit-repo.js';
 import type { RequestContext } from './context.js';
@@ -31,6 +32,7 @@ export class Store {
   readonly loginThrottle: LoginThrottleRepo;
   readonly notifications: NotificationRepo;
   readonly rateLimits: RateLimitRepo;
+  readonly fhir: FhirResourceRepo;
   readonly now: () => Date;
 
   constructor(readonly db: Db, options: StoreOptions = {}) {
@@ -45,6 +47,7 @@ export class Store {
     this.loginThrottle = new LoginThrottleRepo(k, now);
     this.notifications = new NotificationRepo(k, now);
     this.rateLimits = new RateLimitRepo(k, now);
+    this.fhir = new FhirResourceRepo(k, now);
   }
 
   get kysely(): Kysely<Database> {

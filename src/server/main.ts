@@ -1,6 +1,7 @@
 // The `npm start` entry: reads the configuration and content (refusing to start if either is invalid), opens the clinic side, listens.
 import { ConfigError, loadConfig } from '../config.js';
 import { createClinic } from '../clinic/index.js';
+import { CanonicalBaseChanged } from '../clinic/fhir/publish.js';
 import { ContentFileError } from '../content/content-problem.js';
 import { ContentError, loadClinicalContent } from '../content/clinical-loader.js';
 import { join } from 'node:path';
@@ -33,6 +34,7 @@ const { config, content, library, signoffs } = load();
 const assets = loadAssets(config);
 const clinic = await createClinic({ config, content, assets, references: library.references, signoffs }).catch((err: unknown) => {
   if (err instanceof ConfigError) fail('Creak cannot start: the configuration is invalid.', err.problems);
+  if (err instanceof CanonicalBaseChanged) fail('Creak cannot start: FHIR_CANONICAL_BASE changed.', [err.message]);
   throw err;
 });
 const app = buildApp({ config, content, library, clinic, assets, signoffs, logger: true });

@@ -6,6 +6,8 @@ import { staffContext } from '../../src/db/context.js';
 import { completeAnswers } from './helpers/answers.js';
 import { parseCsvObjects } from './helpers/csv-parse.js';
 import { testClock } from './helpers/clock.js';
+import type * as fhir4 from 'fhir/r4.js';
+import { enabledLinkIds } from './fhir/enable-when.js';
 import { assertValidFhir } from './helpers/fhir-validate.js';
 import { addStaff, Client, content, startHarness, type Harness } from './helpers/harness.js';
 import type { OpenDatabaseOptions } from '../../src/db/database.js';
@@ -21,6 +23,13 @@ const EMERGENCY = completeAnswers(c, { age_years: 40, body_region: 'lower_back',
 const EVIL_NAME = `${HOSTILE.html} ${HOSTILE.sql}`;
 const EVIL_EMAIL = '<script>alert(2)</script>@evil.example';
 const EVIL_MESSAGE = `${HOSTILE.formula} ${HOSTILE.html}`;
+
+/** The code system of a choice item's answers, as the Questionnaire gives it. */
+function optionSystem(q: fhir4.Questionnaire, linkId: string): string {
+  return q.item?.find((i) => i.linkId === linkId)?.answerOption?.[0]?.valueCoding?.system ?? '';
+}
+const regionSystem = (q: fhir4.Questionnaire): string => optionSystem(q, 'body_region');
+const concernSystem = (q: fhir4.Questionnaire): string => optionSystem(q, 'main_concern');
 
 function rowsOf(html: string): string[] {
   return [...html.matchAll(/data-reference="(CRK-[^"]+)"/g)].map((m) => m[1] ?? '');
@@ -167,9 +176,14 @@ export function staffWorkSuite(backend: SuiteBackend): void {
       assert.ok(evil);
       assert.equal(evil.Name, EVIL_NAME);
       assert.equal(evil.Message, `'${EVIL_MESSAGE}`, 'a cell starting with = is prefixed with a quote');
-      assert.equal(evil.Phone, "'+44 7700 900982");
+      assert.equal(evil.Phone, '+447700900982', 'a valid number is stored and written in E.164, with no quote');
       assert.equal(evil.Email, EVIL_EMAIL);
-      for (const row of rows) for (const cell of Object.values(row)) assert.ok(!/^[=+\-@\t\r]/.test(cell), `cell ${cell}`);
+      for (const row of rows) {
+        for (const [column, cell] of Object.entries(row)) {
+          if (column === 'Phone' && /^\+[1-9][0-9]{7,14}$/.test(cell)) continue;
+          assert.ok(!/^[=+\-@\t\r]/.test(cell), `cell ${cell}`);
+        }
+      }
     });
 
     it('exports one submission and the inbox as valid FHIR R4 Bundles that keep the text verbatim', opts, async () => {
@@ -180,12 +194,14 @@ export function staffWorkSuite(backend: SuiteBackend): void {
       const bundle = JSON.parse(one.body) as { resourceType: string; entry: { resource: Record<string, unknown> }[] };
       assertValidFhir(bundle);
       const types = bundle.entry.map((e) => e.resource.resourceType);
-      assert.deepEqual(types, ['Questionnaire', 'Patient', 'QuestionnaireResponse', 'RiskAssessment']);
+      assert.deepEqual(types, ['Questionnaire', 'Patient', 'QuestionnaireResponse', 'RiskAssessment', 'Communication']);
       const patient = bundle.entry[1]?.resource as { name: { text: string }[] };
       assert.equal(patient.name[0]?.text, EVIL_NAME);
-      const risk = bundle.entry[3]?.resource as { prediction: { outcome: { coding: { code: string }[] } }[] };
-      assert.equal(risk.prediction[0]?.outcome.coding[0]?.code, 'urgent');
-      assert.deepEqual(risk.prediction.slice(1).map((p) => p.outcome.coding[0]?.code), URGENT.outcome.rules.map((r) => r.id));
+      const risk = bundle.entry[3]?.resource as { prediction: { outcome: { coding: { code: string }[] }; qualitativeRisk: { coding: { code: string }[] } }[] };
+      assert.equal(risk.prediction[0]?.qualitativeRisk.coding[0]?.code, 'urgent');
+      assert.deepEqual(risk.prediction.map((p) => p.outcome.coding[0]?.code), URGENT.outcome.rules.map((r) => r.id));
+      const message = bundle.entry[4]?.resource as { payload: { contentString: string }[] };
+      assert.equal(message.payload[0]?.contentString, EVIL_MESSAGE);
       // Every answered item refers to an item of the Questionnaire.
       const questionnaire = bundle.entry[0]?.resource as { item: { linkId: string; item?: { linkId: string }[] }[] };
       const ids = new Set(questionnaire.item.flatMap((i) => [i.linkId, ...(i.item ?? []).map((x) => x.linkId)]));
@@ -195,20 +211,25 @@ export function staffWorkSuite(backend: SuiteBackend): void {
       const bulk = await clin.get('/clinic/export/bundle.json?status=all');
       const all = JSON.parse(bulk.body) as { entry: unknown[] };
       assertValidFhir(all);
-      assert.equal(all.entry.length, 1 + 5 * 3);
+      assert.equal(all.entry.length, 1 + 5 * 3 + 1, 'the Questionnaire, five people with answers and triage, one message');
     });
 
     it('exports the check as a valid Questionnaire with enableWhen on region-limited questions', opts, async () => {
       const res = await clin.get('/clinic/questionnaire.json');
-      const q = JSON.parse(res.body) as { version: string; item: { linkId: string; enableWhen?: { answerCoding: { code: string } }[] }[] };
+      const q = JSON.parse(res.body) as fhir4.Questionnaire;
       assertValidFhir(q);
       assert.equal(q.version, c.version);
-      const jaw = q.item.find((i) => i.linkId === 'jaw_stuck_open');
-      assert.deepEqual(jaw?.enableWhen?.map((e) => e.answerCoding.code), ['jaw']);
-      const bladder = q.item.find((i) => i.linkId === 'bladder');
-      assert.ok(bladder?.enableWhen?.every((e) => ['lower_back', 'upper_back', 'neck', 'hip', 'knee', 'ankle_foot', 'other'].includes(e.answerCoding.code)));
-      assert.ok(!(bladder?.enableWhen ?? []).some((e) => ['wrist_hand', 'jaw', 'shoulder', 'elbow'].includes(e.answerCoding.code)), 'never asked for the arm or jaw');
-      assert.equal(q.item.find((i) => i.linkId === 'age_years')?.enableWhen, undefined);
+      const regions = c.findings.get('body_region');
+      assert.ok(regions?.type === 'choice');
+      const shownFor = (linkId: string) => regions.values.filter((region) => enabledLinkIds(q, new Map([
+        ['age_years', [{ valueInteger: 40 }]], ['body_region', [{ valueCoding: { system: regionSystem(q), code: region } }]],
+        ['main_concern', [{ valueCoding: { system: concernSystem(q), code: 'noise_and_pain' } }]],
+      ])).has(linkId));
+      assert.deepEqual(shownFor('jaw_stuck_open'), ['jaw']);
+      const bladder = shownFor('bladder_change');
+      assert.ok(['lower_back', 'upper_back', 'neck', 'hip', 'other'].every((r) => bladder.includes(r)), bladder.join(', '));
+      assert.ok(!bladder.some((r) => ['jaw', 'shoulder', 'elbow', 'wrist_hand'].includes(r)), 'never asked for the arm or jaw');
+      assert.equal(q.item?.find((i) => i.linkId === 'age_years')?.enableWhen, undefined);
     });
 
     it('audits views, changes and exports; admins read the log; deleting by reference keeps the trail', opts, async () => {

@@ -1,5 +1,6 @@
 // Reading and checking the "send to the clinic" form: consent, name, phone and/or email, best time, optional message.
 import { hasControlCharacter, withoutControlCharacters } from '../../server/control-chars.js';
+import { parsePhone } from '../phone.js';
 import type { FieldError } from '../views/form-parts.js';
 
 export const BEST_TIMES = ['any', 'morning', 'afternoon', 'evening'] as const;
@@ -66,7 +67,6 @@ export function readSendFields(body: unknown): SendFields {
   };
 }
 
-const PHONE = /^\+?[0-9 ()-]+$/;
 // Deliberately simple: one @, something on each side, a dot in the domain, no spaces (GOV.UK's advice).
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@.]+$/;
 
@@ -86,10 +86,9 @@ export function validateSend(f: SendFields): { ok: true; value: ValidSend } | { 
   if (name === '') errors.push({ field: 'name', message: MESSAGES.nameMissing });
   else if (name.length > LIMITS.name) errors.push({ field: 'name', message: MESSAGES.nameLong });
   if (phone === '' && email === '') errors.push({ field: 'phone', message: MESSAGES.contactMissing });
-  if (phone !== '') {
-    const digits = phone.replace(/\D/g, '').length;
-    if (!PHONE.test(phone) || digits < 10 || digits > 15 || phone.length > LIMITS.phone) errors.push({ field: 'phone', message: MESSAGES.phoneInvalid });
-  }
+  // Stored in E.164 (+447700900982), so every export and system reads one form; national numbers are UK ones.
+  const e164 = phone === '' || phone.length > LIMITS.phone ? undefined : parsePhone(phone)?.e164;
+  if (phone !== '' && e164 === undefined) errors.push({ field: 'phone', message: MESSAGES.phoneInvalid });
   if (email !== '' && (!EMAIL.test(email) || email.length > LIMITS.email)) errors.push({ field: 'email', message: MESSAGES.emailInvalid });
   if (!(BEST_TIMES as readonly string[]).includes(f.bestTime)) errors.push({ field: 'best_time', message: MESSAGES.bestTime });
   if (message.length > LIMITS.message) errors.push({ field: 'message', message: MESSAGES.messageLong });
@@ -97,7 +96,7 @@ export function validateSend(f: SendFields): { ok: true; value: ValidSend } | { 
   return {
     ok: true,
     value: {
-      name, phone: phone === '' ? null : phone, email: email === '' ? null : email,
+      name, phone: e164 ?? null, email: email === '' ? null : email,
       bestTime: f.bestTime as BestTime, message: message === '' ? null : message,
     },
   };

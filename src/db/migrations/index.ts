@@ -8,6 +8,8 @@ import * as m0005 from './0005-totp-last-step.js';
 import * as m0006 from './0006-outbox-retry.js';
 import * as m0007 from './0007-login-throttle.js';
 import * as m0008 from './0008-audit-subject.js';
+import * as m0009 from './0009-fhir-resource.js';
+import * as m0010 from './0010-phone-e164.js';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -18,6 +20,8 @@ const migrations: Record<string, Migration> = {
   '0006-outbox-retry': m0006,
   '0007-login-throttle': m0007,
   '0008-audit-subject': m0008,
+  '0009-fhir-resource': m0009,
+  '0010-phone-e164': m0010,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -44,13 +44,16 @@ export interface HarnessOptions {
   configEnv?: NodeJS.ProcessEnv;
   /** Turns on the production logger, writing here. */
   logStream?: NodeJS.WritableStream;
+  /** Another content than the checkout's (e.g. an older version), for tests of published versions. */
+  content?: ClinicalContent;
 }
 
 export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'creak-clinic-'));
   const config = loadConfig({ DATA_DIR: dir, BASE_URL: o.baseUrl ?? 'http://localhost:3000', CLINIC_NAME: 'Test Physio', ...o.configEnv });
+  const appContent = o.content ?? content();
   const clinic = await createClinic({
-    config, content: content(), env: o.env ?? {}, schedule: false, log: () => undefined,
+    config, content: appContent, env: o.env ?? {}, schedule: false, log: () => undefined,
     settings: { argon2: FAST_ARGON2, printSetupLink: false, ...o.settings },
     ...(o.database === undefined ? {} : { database: o.database }),
     ...(o.now === undefined ? {} : { now: o.now }),
@@ -58,7 +61,7 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
     ...(o.safetyCase === undefined ? {} : { safetyCase: o.safetyCase }),
   });
   const app = buildApp({
-    config, content: content(), clinic, ...(o.now === undefined ? {} : { now: o.now }),
+    config, content: appContent, clinic, ...(o.now === undefined ? {} : { now: o.now }),
     ...(o.signoffs === undefined ? {} : { signoffs: o.signoffs }),
     ...(o.logStream === undefined ? {} : { logger: true, logStream: o.logStream }),
   });
