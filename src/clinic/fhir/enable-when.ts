@@ -10,6 +10,14 @@ type EnableWhen = fhir4.QuestionnaireItemEnableWhen;
 
 /** The conditions that limit a finding's item (all must hold), or none when the check can always ask it. */
 export function findingConditions(content: ClinicalContent, sys: FhirSystems, finding: string): EnableWhen[] {
+  const def = content.findings.get(finding);
+  // A recheck (principle 2b) is asked only after "I'm not sure" to its finding: shown when that item says so.
+  if (def?.type === 'choice' && def.recheckOf !== undefined) {
+    const original = itemLayout(content).byFinding.get(def.recheckOf);
+    if (original !== undefined) {
+      return [...findingConditions(content, sys, def.recheckOf), { question: original.linkId, operator: '=', answerCoding: { system: ASKED_UNKNOWN.system, code: ASKED_UNKNOWN.code } }];
+    }
+  }
   const scope = contentScope(content);
   const s = scope.findings.get(finding);
   if (s === undefined) return [];

@@ -32,14 +32,16 @@ const layouts = new WeakMap<ClinicalContent, ItemLayout>();
 const asked = new WeakMap<ClinicalContent, readonly QuestionDef[]>();
 
 /**
- * The content's questions, then one for each finding no question asks (for example a finding the engine asks again
- * after "I'm not sure", or one the API may be given): every answer the engine accepts needs an item to go in.
+ * The content's questions, then one for each finding no question asks but the engine may ask (a finding asked again
+ * after "I'm not sure"): every answer the check collects needs an item to go in.
  */
 export function formQuestions(content: ClinicalContent): readonly QuestionDef[] {
   let list = asked.get(content);
   if (list === undefined) {
     const covered = new Set(content.questions.flatMap((q) => q.findings));
-    const extra = [...content.findings.values()].filter((def) => !covered.has(def.id)).map((def): QuestionDef => ({
+    // A finding the check never asks (findings.yaml `not_asked`, e.g. noise_type) is no part of the form; an answer
+    // to it given through the API stays with the submission and is listed as not placed.
+    const extra = [...content.findings.values()].filter((def) => !covered.has(def.id) && def.notAsked === undefined).map((def): QuestionDef => ({
       id: def.id, kind: def.type, findings: [def.id], text: def.meaning, unknownAllowed: !def.required,
       ...(def.type === 'choice' ? { options: def.values.map((v) => ({ value: v, label: v })) } : {}),
     }));
