@@ -116,7 +116,7 @@ export function hardeningSuite(backend: SuiteBackend): void {
         assert.ok(again.body.includes(firstReference), 'it says which reference the clinic has');
         assert.doesNotMatch(again.body, /Your result has been sent/);
         const kept = await h.clinic.ctx.store.submissions.get(staffContext('t', 'admin'), firstReference);
-        assert.equal(kept?.phone, '07700 900111', 'the clinic keeps the first');
+        assert.equal(kept?.phone, '+447700900111', 'the clinic keeps the first (stored in E.164)');
         assert.equal(kept.level, 'urgent');
         assert.equal(await count('Rae Repost'), 1);
         const onlyPhone = await person.post('/send', { ...fields, ...GOOD, name: 'Rae Repost', phone: '07700 900333' });
@@ -325,7 +325,7 @@ export function hardeningSuite(backend: SuiteBackend): void {
         assert.equal((await tryPassword(new Client(h.app, undefined, '192.0.2.9'), 'x', typed)).statusCode, 400);
         const store = h.clinic.ctx.store;
         // Only this test's own tables: on PostgreSQL other test files' schemas share the database.
-        const own = backend.name === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(store.kysely)).rows[0]?.s : undefined;
+        const own = backend.name === 'PostgreSQL' ? (await sql<{ s: string }>`select current_schema() as s`.execute(store.kysely)).rows[0]?.s : undefined;
         for (const table of await store.kysely.introspection.getTables()) {
           if (table.name.startsWith('kysely_') || (own !== undefined && table.schema !== own)) continue;
           const rows = await store.kysely.selectFrom(table.name as 'audit_log').selectAll().execute();
