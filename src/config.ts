@@ -1,5 +1,6 @@
 // The service's configuration, read once from environment variables and checked before the server starts.
 import { z } from 'zod';
+import { parseKeyring, type Keyring } from './web/state/seal.js';
 
 export interface UrgentLine {
   /** The service's name as people know it, e.g. "NHS 111". */
@@ -40,6 +41,8 @@ export interface AppConfig {
   contentDir: string;
   /** A licensed clinic's wording for the back-pain risk-group topics (CREAK_RISK_WORDING). */
   riskWordingFile?: string;
+  /** Keys for the check's page addresses, newest first (CHECK_STATE_KEYS); the generated key is added after them. */
+  checkStateKeys?: Keyring;
 }
 
 export class ConfigError extends Error {
@@ -76,6 +79,7 @@ const envSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
   CONTENT_DIR: z.string().min(1).default('content'),
   CREAK_RISK_WORDING: z.string().min(1).optional(),
+  CHECK_STATE_KEYS: z.string().min(1).optional(),
 });
 
 /** Reads the configuration from the environment (see README, "Configuration"); throws ConfigError listing every problem. */
@@ -97,6 +101,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (contrastWithWhite(e.CLINIC_ACCENT_COLOUR) < 4.5) {
     problems.push(`CLINIC_ACCENT_COLOUR: ${e.CLINIC_ACCENT_COLOUR} is too light for white text (needs 4.5:1 contrast)`);
+  }
+  let checkStateKeys: Keyring | undefined;
+  try {
+    checkStateKeys = e.CHECK_STATE_KEYS === undefined ? undefined : parseKeyring(e.CHECK_STATE_KEYS);
+  } catch (error) {
+    problems.push(`CHECK_STATE_KEYS: ${error instanceof Error ? error.message : 'invalid'}`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
   const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
@@ -122,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
     contentDir: e.CONTENT_DIR,
     ...(e.CREAK_RISK_WORDING === undefined ? {} : { riskWordingFile: e.CREAK_RISK_WORDING }),
+    ...(checkStateKeys === undefined ? {} : { checkStateKeys }),
   };
 }
 

@@ -3,6 +3,7 @@ import type { AppConfig } from '../config.js';
 import type { Reference } from '../content/references.js';
 import type { Store } from '../db/store.js';
 import type { ClinicalContent } from '../engine/types.js';
+import type { CheckStates } from '../web/check/check-state.js';
 import type { Site } from '../web/site.js';
 import type { PasswordHasher } from './auth/password.js';
 import type { Notifier } from './mail/notifier.js';
@@ -20,6 +21,8 @@ export interface ClinicContext {
   now: () => Date;
   /** HMAC key for the send form's tokens and the confirmation link. */
   formSecret: string;
+  /** Opens the check's sealed state, which the send form carries instead of the answers. */
+  checkStates: CheckStates;
   passwords: PasswordHasher;
   notifier: Notifier;
   sendLimiter: RateLimiter;

@@ -7,6 +7,8 @@ import { openStore } from '../db/store.js';
 import type { ClinicalContent } from '../engine/types.js';
 import { loadReferences, type Reference } from '../content/references.js';
 import { loadAssets, type Assets } from '../server/assets.js';
+import { CheckStates } from '../web/check/check-state.js';
+import { formatKey, parseKeyring, randomKey, type Keyring } from '../web/state/seal.js';
 import { argon2Hasher } from './auth/password.js';
 import { registerCookiesAndCsrf } from './auth/staff-session.js';
 import type { ClinicContext } from './clinic-context.js';
@@ -25,6 +27,8 @@ export interface Clinic {
   plugin: FastifyPluginAsync;
   /** True when the database answers; used by /healthz. */
   ping(): Promise<boolean>;
+  /** The keys sealing the check's state into page addresses, shared by every instance (the web app uses them too). */
+  stateKeys: Keyring;
   /** Stops timers and closes the database. */
   close(): Promise<void>;
 }
@@ -46,6 +50,8 @@ export interface CreateClinicOptions {
   references?: ReadonlyMap<string, Reference>;
   /** Run the background jobs on timers (default true). */
   schedule?: boolean;
+  /** Keys for the check's state; by default CHECK_STATE_KEYS, then the key generated once and kept in the database. */
+  stateKeys?: Keyring;
   log?: (message: string) => void;
 }
 
@@ -53,6 +59,16 @@ export interface CreateClinicOptions {
 export interface ClinicInternals extends Clinic {
   ctx: ClinicContext;
   scheduler: Scheduler;
+}
+
+/**
+ * The configured keys (newest first), then the key generated on first start and kept in the database, like the form
+ * secret, so that every instance behind a load balancer opens every page. A configured key with the same id wins.
+ */
+async function checkStateKeys(config: AppConfig, store: Awaited<ReturnType<typeof openStore>>): Promise<Keyring> {
+  const stored = parseKeyring(await store.setting('check-state-key', () => formatKey(randomKey(1))));
+  const configured = config.checkStateKeys ?? [];
+  return [...configured, ...stored.filter((k) => !configured.some((c) => c.id === k.id))];
 }
 
 /** Opens (and migrates) the database and returns the clinic plugin. */
@@ -67,6 +83,7 @@ export async function createClinic(options: CreateClinicOptions): Promise<Clinic
   );
   // Kept in the database (not a file) when not configured, so every instance behind a load balancer shares it.
   const formSecret = settings.formSecret ?? await store.setting('form-secret', () => randomBytes(32).toString('base64url'));
+  const stateKeys = options.stateKeys ?? await checkStateKeys(config, store);
   const notifier = new Notifier({
     store, smtp: settings.smtp, from: settings.mailFrom, to: settings.notifyTo, baseUrl: config.baseUrl,
     clinicName: config.clinic.name, timeZone: settings.due.timeZone, now, log,
@@ -81,7 +98,7 @@ export async function createClinic(options: CreateClinicOptions): Promise<Clinic
     }
   }
   const ctx: ClinicContext = {
-    config, content, settings, store, now, formSecret, notifier, references,
+    config, content, settings, store, now, formSecret, notifier, references, checkStates: new CheckStates(stateKeys, content.version),
     site: { config, assets: { css: assets.css, js: assets.js, favicon: assets.favicon } },
     passwords: argon2Hasher(settings.argon2),
     sendLimiter: new RateLimiter(store, 'send', settings.sendLimit.max, settings.sendLimit.windowMs),
@@ -108,6 +125,7 @@ export async function createClinic(options: CreateClinicOptions): Promise<Clinic
     ctx,
     scheduler,
     ping: () => store.ping(),
+    stateKeys,
     close: async () => {
       scheduler.stop();
       notifier.close();

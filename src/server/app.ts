@@ -6,11 +6,13 @@ import { apiRoutes } from '../api/api-routes.js';
 import type { Clinic } from '../clinic/index.js';
 import type { AppConfig } from '../config.js';
 import type { ClinicalContent } from '../engine/types.js';
+import { CheckStates } from '../web/check/check-state.js';
 import { loadLibrary, type Library } from '../web/library.js';
 import { blogRoutes } from '../web/routes/blog-routes.js';
 import { checkRoutes } from '../web/routes/check-routes.js';
 import { infoRoutes } from '../web/routes/info-routes.js';
 import type { Site } from '../web/site.js';
+import { randomKey, type Keyring } from '../web/state/seal.js';
 import { assetRoutes } from './asset-routes.js';
 import { loadAssets, type Assets } from './assets.js';
 import type { AppContext } from './context.js';
@@ -35,6 +37,11 @@ export interface BuildAppOptions {
   publicDir?: string;
   /** The assets, when already loaded (they are read and compressed once; loaded from publicDir otherwise). */
   assets?: Assets;
+  /**
+   * Keys sealing the check's state into page addresses: the clinic side's shared keys when there is a clinic,
+   * otherwise a fresh key for this process (tests and benchmarks).
+   */
+  stateKeys?: Keyring;
 }
 
 /** Request bodies are small: a full set of answers is under 4 KB. */
@@ -62,7 +69,11 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   const app = Fastify(fastifyOptions);
   const assets = options.assets ?? loadAssets(config, options.publicDir);
   const site: Site = { config, assets };
-  const ctx: AppContext = { config, site, content, library: options.library ?? loadLibrary(config), now: options.now ?? (() => new Date()) };
+  const stateKeys = options.stateKeys ?? options.clinic?.stateKeys ?? [randomKey()];
+  const ctx: AppContext = {
+    config, site, content, library: options.library ?? loadLibrary(config), now: options.now ?? (() => new Date()),
+    checkStates: new CheckStates(stateKeys, content.version),
+  };
 
   addResponseHooks(app, securityHeaders(config));
   installErrorHandling(app, site);

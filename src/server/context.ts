@@ -1,6 +1,7 @@
 // What route modules share: the site, the loaded content, the clock and the clinic side.
 import type { AppConfig } from '../config.js';
 import type { ClinicalContent } from '../engine/types.js';
+import type { CheckStates } from '../web/check/check-state.js';
 import type { Library } from '../web/library.js';
 import type { Site } from '../web/site.js';
 
@@ -10,4 +11,6 @@ export interface AppContext {
   content: ClinicalContent;
   library: Library;
   now: () => Date;
+  /** Seals and opens the check's state in page addresses. */
+  checkStates: CheckStates;
 }

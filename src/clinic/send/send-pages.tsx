@@ -1,6 +1,5 @@
 // The pages of sending a result to the clinic: the contact form (after a 999 warning for an emergency) and the confirmation.
 import type { Level } from '../../engine/types.js';
-import { answersToFields } from '../../web/answer-fields.js';
 import { Layout } from '../../web/layout.js';
 import { Tel } from '../../web/tel.js';
 import type { Site } from '../../web/site.js';
@@ -50,7 +49,8 @@ export function CallNow({ site, level }: { site: Site; level: Level }) {
 export interface SendFormProps {
   site: Site;
   level: Level;
-  answers: Readonly<Record<string, boolean | number | string>>;
+  /** The check's sealed state: the answers travel in it, never as readable fields. */
+  state: string;
   fields: SendFields;
   errors: readonly FieldError[];
   token: string;
@@ -67,7 +67,7 @@ export function SendFormPage(p: SendFormProps) {
       <p>Your result: <strong>{RESULT_WORDS[p.level]}</strong>.</p>
       <p>The clinic will see your answers and your result, and will contact you about it.</p>
       <form method="post" action="/send" novalidate>
-        {answersToFields(p.answers).map((f) => <Hidden name={f.name} value={f.value} />)}
+        <Hidden name="s" value={p.state} />
         <Hidden name="_token" value={p.token} />
         <TextField id="name" label="Your name" value={p.fields.name} errors={p.errors} autocomplete="name" maxlength={LIMITS.name} />
         <TextField id="phone" label="Phone number" hint="We need a phone number or an email address, or both." type="tel"
