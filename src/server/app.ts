@@ -39,7 +39,7 @@ export interface BuildAppOptions {
   assets?: Assets;
   /**
    * Keys sealing the check's state into page addresses: the clinic side's shared keys when there is a clinic,
-   * otherwise a fresh key for this process (tests and benchmarks).
+   * otherwise CHECK_STATE_KEYS, otherwise a fresh key for this process (tests and benchmarks).
    */
   stateKeys?: Keyring;
 }
@@ -69,7 +69,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   const app = Fastify(fastifyOptions);
   const assets = options.assets ?? loadAssets(config, options.publicDir);
   const site: Site = { config, assets };
-  const stateKeys = options.stateKeys ?? options.clinic?.stateKeys ?? [randomKey()];
+  const stateKeys = options.stateKeys ?? options.clinic?.stateKeys ?? config.checkStateKeys ?? [randomKey()];
   const ctx: AppContext = {
     config, site, content, library: options.library ?? loadLibrary(config), now: options.now ?? (() => new Date()),
     checkStates: new CheckStates(stateKeys, content.version),

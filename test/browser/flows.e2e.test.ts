@@ -94,6 +94,11 @@ test('a saved result link re-opens the result, and says whether the check has ch
   await page.waitForURL(/\/check\/result\?s=/, { waitUntil: 'load' });
   await page.locator('.card-routine').waitFor();
   assert.match(await page.locator('.inset').first().textContent() ?? '', /has not changed/);
+  // The link's page hands over to the result's own address: Back leaves, instead of opening the link again.
+  await page.goBack();
+  assert.equal(page.url(), `${base()}/`);
+  await page.goForward();
+  assert.match(page.url(), /\/check\/result\?s=/);
   await page.goto(`${base()}/`);
   await page.goto(`${base()}/check/saved#${fragment.replace(/^v=[^&]*/, 'v=older')}`);
   await page.locator('.card-routine').waitFor();
