@@ -1,6 +1,7 @@
 // The page chrome shared by every page: head, header with the clinic's name or logo, the emergency line on check pages, footer.
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
+import { DeafAccessLine } from './deaf-access.js';
 import { absoluteUrl, type Site } from './site.js';
 import { Tel } from './tel.js';
 
@@ -43,6 +44,7 @@ export function EmergencyLine({ site }: { site: Site }) {
         <strong>Call <Tel number={n} /> now</strong> if you have chest pain, numbness around your bottom or
         between your legs, new problems peeing or pooing, or weakness getting worse in both legs.
       </p>
+      <DeafAccessLine site={site} />
     </div>
   );
 }

@@ -172,6 +172,42 @@ describe('sending a result', () => {
     assert.equal(again.statusCode, 303, 'the fresh token on the error page works');
   });
 
+  it('the confirmation of a sent emergency says to call 999 and no longer offers to send below', async () => {
+    const sent = await client.post('/send', { ...(await startForm(EMERGENCY.answers)), ...GOOD, name: 'Sent Emergency' });
+    assert.equal(sent.statusCode, 303);
+    const done = await client.get(sent.headers.location as string);
+    assert.match(done.body, /Call <a href="tel:999">999<\/a> now/);
+    assert.doesNotMatch(done.body, /below/);
+    const form = await openForm(EMERGENCY.answers);
+    assert.match(form.body, /You can still send your result to the clinic below/);
+  });
+
+  it('the confirmation address does not name the level, and the same send gives the same address', async () => {
+    for (const answers of [URGENT.answers, EMERGENCY.answers]) {
+      const fields = await startForm(answers);
+      const sent = await client.post('/send', { ...fields, ...GOOD, name: 'Level Private' });
+      const again = await client.post('/send', { ...fields, ...GOOD, name: 'Level Private' });
+      const location = String(sent.headers.location);
+      assert.equal(again.headers.location, location);
+      for (const level of ['emergency', 'urgent', 'soon', 'routine', 'self_care']) assert.ok(!location.includes(level), `${level} in ${location}`);
+      assert.doesNotMatch(location, /[?&]l=/);
+      assert.equal((await client.get(location)).statusCode, 200);
+    }
+  });
+
+  it('lists the errors in the order of the form\'s fields', async () => {
+    const fields = await startForm(URGENT.answers);
+    const res = await client.post('/send', { ...fields, consent: '', name: '', phone: '12', email: 'bad', best_time: '', message: 'x'.repeat(1001) });
+    assert.equal(res.statusCode, 400);
+    const form = res.body.slice(res.body.indexOf('<form method="post" action="/send"'));
+    const fieldOrder = [...form.matchAll(/<(?:input|textarea)[^>]* (?:id|name)="(name|phone|email|best_time|message|consent)"/g)].map((m) => m[1]);
+    const firstOf = [...new Set(fieldOrder)];
+    const summary = res.body.slice(res.body.indexOf('class="errs"'), res.body.indexOf('</ul>', res.body.indexOf('class="errs"')));
+    const anchors = [...new Set([...summary.matchAll(/href="#([a-z_]+)"/g)].map((m) => m[1]))];
+    assert.deepEqual(anchors, firstOf.filter((f) => anchors.includes(f)));
+    assert.deepEqual(anchors, ['name', 'phone', 'email', 'best_time', 'message', 'consent']);
+  });
+
   it('refuses a made-up confirmation link', async () => {
     assert.equal((await client.get('/send/done?r=CRK-2222-2222&l=urgent&s=abc')).statusCode, 404);
     assert.equal((await client.get('/send/done')).statusCode, 404);

@@ -20,14 +20,15 @@ const BEST_TIME_OPTIONS: Readonly<Record<(typeof BEST_TIMES)[number], string>> =
   any: 'Any time', morning: 'Morning', afternoon: 'Afternoon', evening: 'Early evening',
 };
 
-export function CallNow({ site, level }: { site: Site; level: Level }) {
+/** What to do now, above the form (`sent` false) or on the confirmation (`sent` true), for the two urgent levels. */
+export function CallNow({ site, level, sent }: { site: Site; level: Level; sent: boolean }) {
   const { config } = site;
   if (level === 'emergency') {
     return (
       <div class="card card-emergency" id="call-now">
         <h2>Call <Tel number={config.emergencyNumber} /> now</h2>
         <p>Your answers mean you need help straight away. Call {config.emergencyNumber} or go to A&amp;E now. Do not wait for the clinic to contact you.</p>
-        <p>You can still send your result to the clinic below, so they know.</p>
+        {sent ? null : <p>You can still send your result to the clinic below, so they know.</p>}
       </div>
     );
   }
@@ -46,6 +47,14 @@ export function CallNow({ site, level }: { site: Site; level: Level }) {
   return null;
 }
 
+/** The form's fields, top to bottom: the error summary lists errors in this order (GOV.UK). */
+const FIELD_ORDER = ['name', 'phone', 'email', 'best_time', 'message', 'consent'];
+
+function inFormOrder(errors: readonly FieldError[]): FieldError[] {
+  const rank = (e: FieldError) => { const i = FIELD_ORDER.indexOf(e.field); return i < 0 ? FIELD_ORDER.length : i; };
+  return [...errors].sort((a, b) => rank(a) - rank(b));
+}
+
 export interface SendFormProps {
   site: Site;
   level: Level;
@@ -61,8 +70,8 @@ export function SendFormPage(p: SendFormProps) {
   return (
     <Layout site={p.site} title="Send your result to the clinic" check={true} hasError={p.errors.length > 0}>
       <ClinicStyles />
-      <CallNow site={p.site} level={p.level} />
-      <ErrorSummary errors={p.errors} />
+      <CallNow site={p.site} level={p.level} sent={false} />
+      <ErrorSummary errors={inFormOrder(p.errors)} />
       <h1>Send your result to {config.clinic.name}</h1>
       <p>Your result: <strong>{RESULT_WORDS[p.level]}</strong>.</p>
       <p>The clinic will see your answers and your result, and will contact you about it.</p>
@@ -98,7 +107,7 @@ export function SendDonePage(p: SendDoneProps) {
   return (
     <Layout site={p.site} title="Your result has been sent" check={true}>
       <ClinicStyles />
-      <CallNow site={p.site} level={p.level} />
+      <CallNow site={p.site} level={p.level} sent={true} />
       <div class="panel">
         <h1>Your result has been sent</h1>
         <p>Your reference is<br /><span class="ref" id="reference">{p.reference}</span></p>

@@ -88,15 +88,16 @@ export function sendRoutes(ctx: ClinicContext): FastifyPluginAsync {
         dueAt: dueTime(outcome.level, ctx.now(), ctx.settings.due).toISOString(), needsEmail: needsEmail(outcome.level),
       });
       if (needsEmail(outcome.level) && !stored.duplicate) void ctx.notifier.sweep().catch(() => undefined);
+      // The level is bound into the signature, not written in the address: the page finds it by checking each one.
       const signed = signValue(ctx.formSecret, 'done', `${stored.reference}|${outcome.level}`);
-      return reply.redirect(`/send/done?r=${stored.reference}&l=${outcome.level}&s=${signed}`, 303);
+      return reply.redirect(`/send/done?r=${stored.reference}&s=${signed}`, 303);
     });
 
     app.get('/send/done', async (request, reply) => {
       const q = request.query as Record<string, unknown>;
       const reference = typeof q.r === 'string' ? q.r : '';
-      const level = LEVELS.find((l) => l === q.l);
-      if (level === undefined || !checkSignedValue(ctx.formSecret, 'done', `${reference}|${level}`, q.s)) {
+      const level = LEVELS.find((l) => checkSignedValue(ctx.formSecret, 'done', `${reference}|${l}`, q.s));
+      if (level === undefined) {
         return sendPage(reply, <NotFoundPage site={ctx.site} />, 'no-store', 404);
       }
       return sendPage(reply, <SendDonePage site={ctx.site} reference={reference} level={level}

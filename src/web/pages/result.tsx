@@ -3,6 +3,7 @@ import { telHref } from '../../config.js';
 import type { Level } from '../../engine/types.js';
 import { LEVEL_LABELS, type ResultView } from '../check/result-view.js';
 import { ArticleList, ReferenceList } from '../components.js';
+import { DeafAccess } from '../deaf-access.js';
 import { Layout } from '../layout.js';
 import { LinkedText } from '../linked-text.js';
 import type { Site } from '../site.js';
@@ -29,7 +30,12 @@ function ActionLinks({ site, level }: { site: Site; level: Level }) {
   const { config } = site;
   switch (level) {
     case 'emergency':
-      return <p><a class="call" href={telHref(config.emergencyNumber)}>{phoneText(`Call ${config.emergencyNumber}`)}</a></p>;
+      return (
+        <>
+          <p><a class="call" href={telHref(config.emergencyNumber)}>{phoneText(`Call ${config.emergencyNumber}`)}</a></p>
+          <DeafAccess site={site} />
+        </>
+      );
     case 'urgent':
       return (
         <p>

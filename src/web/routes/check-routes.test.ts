@@ -169,7 +169,7 @@ test('out of scope under 16; broken, expired and outdated addresses get a plain 
   assert.match(young.page.body, /aged 16 and over/);
   const url = stateUrl('result', { answers: answerUntil(seeded().content, PEOPLE.routine).answers });
   const token = url.split('s=')[1] ?? '';
-  for (const bad of [`/check/result?s=${token.slice(0, -4)}`, `/check/result?s=${token.slice(0, 20)}x${token.slice(21)}`, '/check/result', '/check/q?s=%00', '/check/answers?s=abc', '/check/back?s[]=1', '/check/change?s=&n=1']) {
+  for (const bad of [`/check/result?s=${token.slice(0, -4)}`, `/check/result?s=${token.slice(0, 20)}${token[20] === 'A' ? 'B' : 'A'}${token.slice(21)}`, '/check/result', '/check/q?s=%00', '/check/answers?s=abc', '/check/back?s[]=1', '/check/change?s=&n=1']) {
     const res = await get(bad);
     assert.equal(res.statusCode, 400, bad);
     assert.match(res.body, /<h1>We cannot open this page<\/h1>/);
@@ -249,4 +249,18 @@ test('the first page posts no state; every other question page posts its own', a
   const next = await answer(undefined, [['answer', '40']]);
   assert.deepEqual(hiddenFields(next.page.body, '/check').map(([k]) => k), ['s']);
   assert.equal(hiddenFields(next.page.body, '/check')[0]?.[1], next.location.split('s=')[1]);
+});
+
+test('the emergency result and the emergency line give deaf people their ways to reach 999', async () => {
+  const { answers } = answerUntil(seeded().content, PEOPLE.emergency);
+  const result = await get(stateUrl('result', { answers }));
+  const card = result.body.slice(result.body.indexOf('class="card card-emergency"'));
+  for (const html of [card, (await get('/check')).body.slice((await get('/check')).body.indexOf('id="emergency"'))]) {
+    assert.match(html, /<a href="https:\/\/www\.999bsl\.co\.uk\/">999 BSL<\/a>/);
+    assert.match(html, /emergencySMS/);
+    assert.match(html, /text 999/i);
+    assert.match(html, /Relay UK/);
+    assert.match(html, /18000/);
+  }
+  assert.match(card, /text “register” to 999/);
 });
