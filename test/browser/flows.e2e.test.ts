@@ -120,3 +120,23 @@ test('the result prints without forms or navigation', { skip: skipReason, timeou
   assert.ok(pdf.length > 10_000);
   await page.emulateMedia({ media: 'screen' });
 });
+
+test('the skip link on a question page goes past the header and the emergency line to the question', { skip: skipReason, timeout: TEST_TIMEOUT }, async () => {
+  for (const mode of ['js', 'nojs'] as const) {
+    const page = pageFor(mode);
+    for (const [url, first] of [['/check', 'answer'], ['', 'answer']] as const) {
+      if (url === '') {
+        await page.fill('#answer', '40');
+        await Promise.all([page.waitForURL(/\/check\/q\?s=/), page.click('button:has-text("Continue")')]);
+      } else {
+        await page.goto(`${base()}${url}`);
+      }
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to the question');
+      assert.ok(await page.locator('a.skip').isVisible(), 'the skip link shows when focused');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), first, `${mode}: Tab after the skip link reaches the first answer`);
+    }
+  }
+});
