@@ -95,6 +95,17 @@ for (const js of [true, false]) {
     assert.ok(await page.isChecked('input[name="answer"][value="hip"]'));
     await Promise.all([page.waitForURL(/\/check\/q\?s=/), page.click('a.back')]);
     assert.equal(await page.inputValue('#answer'), '62');
+
+    // A typed number comes back too with JavaScript (the browser itself puts back only ticks: see src/web/README.md).
+    if (js) {
+      await page.goto(`${base()}/check`);
+      await page.fill('#answer', '57');
+      await pressContinue(page);
+      loaded(await page.goBack(), 'Back to a typed answer');
+      assert.equal(await page.inputValue('#answer'), '57');
+      await pressContinue(page);
+      assert.equal(await h1(page), 'Where is the noise or pain?');
+    }
   });
 
   test(`${mode}: refreshing a question page, an error and a result shows the same page again`, { skip: skipReason, timeout: TEST_TIMEOUT }, async () => {
