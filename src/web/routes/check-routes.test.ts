@@ -178,6 +178,9 @@ test('out of scope under 16; broken, expired and outdated addresses get a plain 
   }
   const posted = await postForm('/check', [['s', token.slice(0, -4)], ['answer', '4']]);
   assert.equal(posted.statusCode, 400);
+  const resultPosted = await postForm('/check', [['s', token], ['answer', '4']]);
+  assert.equal(resultPosted.statusCode, 400, 'a result\'s token holds no question to answer');
+  assert.match(resultPosted.body, /We cannot open this page/);
   const later = testApp({ now: () => new Date(Date.now() + 13 * 3600_000) });
   try {
     const expired = await later.inject({ url });

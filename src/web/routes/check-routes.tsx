@@ -4,7 +4,7 @@ import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastif
 import { placeholders } from '../../config.js';
 import { outOfScopeAdvice } from '../../content/advice.js';
 import { triage } from '../../engine/index.js';
-import type { AnswerValue } from '../../engine/types.js';
+import type { AnswerValue, QuestionView } from '../../engine/types.js';
 import type { AppContext } from '../../server/context.js';
 import { AppError } from '../../server/errors.js';
 import { fieldsToAnswers } from '../answer-fields.js';
@@ -88,9 +88,8 @@ export function checkRoutes(ctx: AppContext): FastifyPluginCallback {
   const nextUrl = (answers: Answers): string => {
     const next = triage(content, answers);
     switch (next.status) {
-      case 'question': {
+      case 'question':
         return checkUrl('q', seal({ answers, question: shownQuestion(next.question) }));
-      }
       case 'outcome':
         return checkUrl(next.outcome.level === 'emergency' ? 'result' : 'answers', seal({ answers }));
       case 'out_of_scope':
@@ -100,10 +99,15 @@ export function checkRoutes(ctx: AppContext): FastifyPluginCallback {
     }
   };
 
-  const first = () => {
-    const result = triage(content, {});
-    if (result.status !== 'question') throw new AppError('unavailable');
-    return result.question;
+  let firstQuestion: QuestionView | undefined;
+  /** The first question, the same for everyone (the content never changes while the server runs). */
+  const first = (): QuestionView => {
+    if (firstQuestion === undefined) {
+      const result = triage(content, {});
+      if (result.status !== 'question') throw new AppError('unavailable');
+      firstQuestion = result.question;
+    }
+    return firstQuestion;
   };
 
   return (app, _options, done) => {
@@ -118,9 +122,10 @@ export function checkRoutes(ctx: AppContext): FastifyPluginCallback {
       const body = formBody(request);
       const opened = body.s === undefined ? undefined : states.open(firstString(body.s), ctx.now());
       if (opened !== undefined && !opened.ok) return startAgain(reply, opened.problem);
-      const firstQuestion = first();
-      const state: CheckState = opened?.state ?? { answers: {}, question: { id: firstQuestion.id } };
-      const question = state.question === undefined ? undefined : questionView(content, state.question.id, state.question.shown ?? []);
+      const state: CheckState = opened?.state ?? { answers: {}, question: shownQuestion(first()) };
+      // A token made for another page (check your answers, a result) holds no question to answer.
+      if (state.question === undefined) return startAgain(reply, 'broken');
+      const question = questionView(content, state.question.id, state.question.shown ?? []);
       if (question === undefined) return startAgain(reply, 'updated');
       const parsed = parseQuestionInput(content, question, prefillFromBody(body));
       if (!parsed.ok) return redirect(reply, checkUrl('q', seal({ ...state, typed: parsed.prefill })));
