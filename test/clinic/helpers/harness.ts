@@ -11,6 +11,7 @@ import { staffContext, systemContext, type Role } from '../../../src/db/context.
 import type { OpenDatabaseOptions } from '../../../src/db/database.js';
 import type { ClinicalContent } from '../../../src/engine/types.js';
 import { buildApp } from '../../../src/server/app.js';
+import type { Keyring } from '../../../src/web/state/seal.js';
 
 let sharedContent: ClinicalContent | undefined;
 export function content(): ClinicalContent {
@@ -34,6 +35,8 @@ export interface HarnessOptions {
   database?: Partial<OpenDatabaseOptions>;
   now?: () => Date;
   baseUrl?: string;
+  /** Keys for the check's sealed state (default: generated and kept in the database, as in production). */
+  stateKeys?: Keyring;
 }
 
 export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
@@ -44,6 +47,7 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
     settings: { argon2: FAST_ARGON2, printSetupLink: false, ...o.settings },
     ...(o.database === undefined ? {} : { database: o.database }),
     ...(o.now === undefined ? {} : { now: o.now }),
+    ...(o.stateKeys === undefined ? {} : { stateKeys: o.stateKeys }),
   });
   const app = buildApp({ config, content: content(), clinic, ...(o.now === undefined ? {} : { now: o.now }) });
   await app.ready();
