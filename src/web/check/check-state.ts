@@ -112,8 +112,9 @@ export class CheckStates {
     } catch {
       return { ok: false, problem: 'broken' };
     }
-    if (typeof wire !== 'object' || wire === null) return { ok: false, problem: 'broken' };
+    if (typeof wire !== 'object' || wire === null || Array.isArray(wire)) return { ok: false, problem: 'broken' };
     const w = wire as Partial<Record<keyof Wire, unknown>>;
+    if (typeof w.v !== 'string') return { ok: false, problem: 'broken' };
     if (w.v !== this.contentVersion) return { ok: false, problem: 'updated' };
     const state = fromWire(w);
     return state === undefined ? { ok: false, problem: 'broken' } : { ok: true, state };
