@@ -38,7 +38,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Db> {
     ? await openPostgres(options.databaseUrl, options.pgSchema, options.poolSize ?? 10)
     : openSqlite(options.dataDir, options.fileName ?? 'creak.sqlite', options.sqliteSynchronous ?? 'FULL');
   try {
-    await migrate(db.kysely);
+    // On PostgreSQL the migration tables live in the schema in use: Kysely otherwise finds them in any schema of the
+    // database (another app's, another instance's) and then fails to use its own.
+    await migrate(db.kysely, db.dialect === 'postgres' ? options.pgSchema ?? await currentSchema(db.kysely) : undefined);
   } catch (error) {
     await db.close();
     throw error;
@@ -78,8 +80,14 @@ async function openPostgres(url: string, schema: string | undefined, max: number
   return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
 }
 
-async function migrate(kysely: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db: kysely, provider: migrationProvider });
+/** The schema new tables go in (the first of the connection's search_path that exists). */
+async function currentSchema(kysely: Kysely<Database>): Promise<string> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(kysely);
+  return rows[0]?.schema ?? 'public';
+}
+
+async function migrate(kysely: Kysely<Database>, schema: string | undefined): Promise<void> {
+  const migrator = new Migrator({ db: kysely, provider: migrationProvider, ...(schema === undefined ? {} : { migrationTableSchema: schema }) });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
