@@ -34,7 +34,6 @@ async function serve(variant: Variant, seed: number): Promise<void> {
   const { buildApp } = await import('../src/server/app.js');
   const { systemContext } = await import('../src/db/context.js');
   const { newToken, tokenHash } = await import('../src/clinic/auth/tokens.js');
-  const { answersToFields } = await import('../src/web/answer-fields.js');
   const { triage } = await import('../src/engine/index.js');
   const dir = mkdtempSync(join(tmpdir(), 'creak-bench-'));
   const schema = `bench_${process.pid}`;
@@ -81,7 +80,8 @@ async function serve(variant: Variant, seed: number): Promise<void> {
   const info: ServerInfo = {
     port: typeof address === 'object' && address !== null ? address.port : 0,
     cookie: `creak_staff=${token}`, formSecret: clinic.ctx.formSecret,
-    answers: answersToFields(answers).map((f) => [f.name, f.value]),
+    // The answers travel sealed, as the send form carries them.
+    answers: [['s', clinic.ctx.checkStates.seal({ answers }, new Date())]],
   };
   process.stdout.write(`${JSON.stringify(info)}\n`);
   const stop = async () => {

@@ -14,6 +14,9 @@ export interface BaselineRoute {
   type: string;
   body: string;
   precompressed: boolean;
+  /** 200, or 303 with a Location (an answer's post). */
+  status: number;
+  location?: string;
 }
 
 async function serveApp(): Promise<void> {
@@ -40,13 +43,13 @@ function serveBaseline(file: string): void {
         return;
       }
       const encoding = pickEncoding(req.headers['accept-encoding'], route.precompressed ? 'br' : 'gzip');
-      const headers: Record<string, string> = { 'content-type': route.type, vary: 'accept-encoding' };
+      const headers: Record<string, string> = { 'content-type': route.type, vary: 'accept-encoding', ...(route.location === undefined ? {} : { location: route.location }) };
       let body: Buffer | string = route.body;
       if (encoding !== 'identity') {
         headers['content-encoding'] = encoding;
         body = route.precompressed ? (encoding === 'br' ? route.br : route.gzip) : compressBody(route.body, encoding);
       }
-      res.writeHead(200, headers).end(body);
+      res.writeHead(route.status, headers).end(body);
     });
   });
   server.listen(0, '127.0.0.1', () => {

@@ -1,5 +1,5 @@
-// Web benchmark: throughput of question pages and POST /api/v1/triage against a bare node:http server returning a body of
-// the same size compressed the same way (same run, interleaved rounds), plus the first question page's weight.
+// Web benchmark: throughput of question pages, an answer's post and POST /api/v1/triage against a bare node:http server
+// returning the same response compressed the same way (same run, interleaved rounds), plus the first question page's weight.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import type { EventEmitter } from 'node:events';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,8 @@ import { loadConfig } from '../src/config.js';
 import { loadClinicalContent } from '../src/content/clinical-loader.js';
 import { triage } from '../src/engine/index.js';
 import { buildApp } from '../src/server/app.js';
-import { answersToFields } from '../src/web/answer-fields.js';
+import { checkUrl, CheckStates, shownQuestion } from '../src/web/check/check-state.js';
+import { formatKey, randomKey } from '../src/web/state/seal.js';
 import { answerFieldsFor, answerUntil, PEOPLE } from './web-person.js';
 import type { BaselineRoute } from './web-server.js';
 
@@ -43,10 +44,14 @@ function cpuMicros(pid: number): number {
 
 const hasTaskset = spawnSync('taskset', ['--version']).status === 0 && cpus().length >= 2;
 
+/** The key the app seals page addresses with, shared with the server process so it opens the prepared ones. */
+const KEY = randomKey(1);
+
 async function startServer(args: string[]): Promise<{ child: ChildProcess; port: number }> {
   const command = hasTaskset ? 'taskset' : process.execPath;
   const argv = [...(hasTaskset ? ['-c', '0', process.execPath] : []), '--import', 'tsx', 'bench/web-server.ts', ...args];
-  const child = spawn(command, argv, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
+  const env = { ...process.env, NODE_ENV: 'production', CHECK_STATE_KEYS: formatKey(KEY) };
+  const child = spawn(command, argv, { stdio: ['ignore', 'pipe', 'inherit'], env });
   const lines = createInterface({ input: child.stdout });
   const first = await new Promise<string>((resolve, reject) => {
     lines.once('line', resolve);
@@ -71,7 +76,8 @@ async function measure(port: number, pid: number, target: Target, amount: number
   const result = await run;
   const seconds = (last - started) / 1000;
   const cpu = cpuMicros(pid) - before;
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${target.name}: ${String(result.non2xx)} non-2xx, ${String(result.errors)} errors`);
+  const bad = Object.keys(result.statusCodeStats ?? {}).filter((code) => code !== '200' && code !== '303');
+  if (bad.length > 0 || result.errors > 0) throw new Error(`${target.name}: statuses ${bad.join(', ')}, ${String(result.errors)} errors`);
   return { reqPerSec: result.requests.total / seconds, cpuMicrosPerReq: cpu / result.requests.total, p99: result.latency.p99 };
 }
 
@@ -81,26 +87,31 @@ const median = (xs: number[]): number => {
 };
 
 /** The request bodies and the app's exact responses, from an in-process app. */
-async function prepare(): Promise<{ targets: Target[]; responses: Map<string, { type: string; body: string }>; weight: string[] }> {
+async function prepare(): Promise<{ targets: Target[]; responses: Map<string, { type: string; body: string; status: number; location?: string }>; weight: string[] }> {
   const content = loadClinicalContent();
   const config = loadConfig({});
-  const app = buildApp({ config, content });
-  // Midway through a routine knee check: answer one question and get the next question page.
+  const app = buildApp({ config, content, stateKeys: [KEY] });
+  // Midway through a routine knee check: the question page at its sealed address, and the post answering it.
   const { answers, stoppedAt } = answerUntil(content, PEOPLE.routine, (q) => q.id === 'gives-way');
   if (stoppedAt === undefined) throw new Error('no mid-check question');
-  const form = new URLSearchParams([...answersToFields(answers).map((f): [string, string] => [f.name, f.value]), ...answerFieldsFor(content, stoppedAt, PEOPLE.routine)]).toString();
+  const token = new CheckStates([KEY], content.version).seal({ answers, question: shownQuestion(stoppedAt) }, new Date());
+  const form = new URLSearchParams([['s', token], ...answerFieldsFor(content, stoppedAt, PEOPLE.routine).filter(([k]) => k !== 'q' && k !== 'o')]).toString();
   const apiAnswers = { ...answers };
   if (triage(content, apiAnswers).status !== 'question') throw new Error('expected a question');
   const targets: Target[] = [
     { name: 'first question page (GET /check)', method: 'GET', path: '/check', headers: {}, precompressed: true },
-    { name: 'question page mid-check (POST /check)', method: 'POST', path: '/check', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form, precompressed: false },
+    { name: 'question page mid-check (GET /check/q)', method: 'GET', path: checkUrl('q', token), headers: {}, precompressed: false },
+    { name: 'answer mid-check (POST /check, 303)', method: 'POST', path: '/check', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form, precompressed: false },
     { name: 'POST /api/v1/triage', method: 'POST', path: '/api/v1/triage', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answers: apiAnswers }), precompressed: false },
   ];
-  const responses = new Map<string, { type: string; body: string }>();
+  const responses = new Map<string, { type: string; body: string; status: number; location?: string }>();
   for (const t of targets) {
     const res = await app.inject({ method: t.method, url: t.path, headers: t.headers, ...(t.body === undefined ? {} : { payload: t.body }) });
-    if (res.statusCode !== 200) throw new Error(`${t.name}: ${String(res.statusCode)}`);
-    responses.set(t.name, { type: String(res.headers['content-type']), body: res.body });
+    if (res.statusCode !== 200 && res.statusCode !== 303) throw new Error(`${t.name}: ${String(res.statusCode)}`);
+    responses.set(t.name, {
+      type: String(res.headers['content-type'] ?? 'text/plain'), body: res.body, status: res.statusCode,
+      ...(res.headers.location === undefined ? {} : { location: res.headers.location }),
+    });
   }
   // Page weight of the first question page, as sent (precompressed HTML and CSS).
   const page = await app.inject({ url: '/check' });
@@ -120,7 +131,7 @@ async function prepare(): Promise<{ targets: Target[]; responses: Map<string, { 
     `first question page: HTML ${kb(html.raw)} (gzip ${kb(html.gz)}, br ${kb(html.br)}); CSS ${kb(css.raw)} (gzip ${kb(css.gz)}, br ${kb(css.br)})`,
     `  HTML + CSS gzipped: ${kb(html.gz + css.gz)} (budget 15 KB: ${html.gz + css.gz < 15 * 1024 ? 'within' : 'OVER'}); brotli: ${kb(html.br + css.br)}`,
     `  script (module, deferred, optional): ${kb(js.raw)} (gzip ${kb(js.gz)}; budget 20 KB); no blocking script`,
-    `  question page mid-check: HTML ${kb(Buffer.byteLength(responses.get(targets[1]?.name ?? '')?.body ?? ''))} (gzip ${kb(gzipSync(responses.get(targets[1]?.name ?? '')?.body ?? '').length)}, brotli ${kb(brotliCompressSync(responses.get(targets[1]?.name ?? '')?.body ?? '').length)})`,
+    `  question page mid-check: HTML ${kb(Buffer.byteLength(responses.get(targets[1]?.name ?? '')?.body ?? ''))} (gzip ${kb(gzipSync(responses.get(targets[1]?.name ?? '')?.body ?? '').length)}, brotli ${kb(brotliCompressSync(responses.get(targets[1]?.name ?? '')?.body ?? '').length)}); its address ${String(checkUrl('q', token).length)} characters`,
   ];
   await app.close();
   return { targets, responses, weight };
@@ -141,7 +152,10 @@ export async function benchWeb(options: WebBenchOptions = {}): Promise<void> {
   const { targets, responses, weight } = await prepare();
   const routes: BaselineRoute[] = targets.map((t) => {
     const r = responses.get(t.name);
-    return { path: `/${t.name.replace(/[^a-z0-9]+/gi, '-')}`, type: r?.type ?? 'text/html', body: r?.body ?? '', precompressed: t.precompressed };
+    return {
+      path: `/${t.name.replace(/[^a-z0-9]+/gi, '-')}`, type: r?.type ?? 'text/html', body: r?.body ?? '', precompressed: t.precompressed,
+      status: r?.status ?? 200, ...(r?.location === undefined ? {} : { location: r.location }),
+    };
   });
   const file = join(tmpdir(), `creak-bench-${String(process.pid)}.json`);
   writeFileSync(file, JSON.stringify(routes));

@@ -56,6 +56,36 @@ function openSavedResult(): void {
   form.submit();
 }
 
+interface TypedAnswer {
+  answer: string;
+  unit?: string;
+  unsure: boolean;
+}
+
+/**
+ * The browser's Back re-opens a question page at its own address and puts back what was ticked, but not a typed
+ * number (those inputs have autocomplete="off", so a shared device does not suggest one person's answers to the
+ * next). Keep the typed answer with this history entry, as the browser keeps ticks, and put it back on Back.
+ */
+function keepTypedAnswer(): void {
+  const form = doc.getElementById('question');
+  const input = doc.querySelector<HTMLInputElement>('#question input.num');
+  if (!(form instanceof HTMLFormElement) || input === null) return;
+  const unit = doc.querySelector<HTMLSelectElement>('#question select#unit');
+  const unsure = doc.querySelector<HTMLInputElement>('#question input#unsure');
+  const state: unknown = history.state;
+  const kept = typeof state === 'object' && state !== null ? (state as { creakTyped?: TypedAnswer }).creakTyped : undefined;
+  if (kept !== undefined && input.value === '' && doc.getElementById('error-summary') === null) {
+    input.value = kept.answer;
+    if (unit !== null && kept.unit !== undefined) unit.value = kept.unit;
+    if (unsure !== null) unsure.checked = kept.unsure;
+  }
+  form.addEventListener('submit', () => {
+    const typed: TypedAnswer = { answer: input.value, unsure: unsure?.checked ?? false, ...(unit === null ? {} : { unit: unit.value }) };
+    history.replaceState({ creakTyped: typed }, '');
+  });
+}
+
 /** Inside an iframe (the embed snippet), tell the host page how tall this page is. */
 function reportHeight(): void {
   if (window.parent === window) return;
@@ -70,4 +100,5 @@ focusErrorSummary();
 exclusiveCheckboxes();
 printAndCopy();
 openSavedResult();
+keepTypedAnswer();
 reportHeight();

@@ -1,6 +1,7 @@
 // The service's configuration, read once from environment variables and checked before the server starts.
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { parseKeyring, type Keyring } from './web/state/seal.js';
 
 export interface UrgentLine {
   /** The service's name as people know it, e.g. "NHS 111". */
@@ -49,6 +50,8 @@ export interface AppConfig {
    * every deployment, never derived from `baseUrl` (FHIR_CANONICAL_BASE; docs/fhir.md).
    */
   fhirCanonicalBase: string;
+  /** Keys for the check's page addresses, newest first (CHECK_STATE_KEYS); the generated key is added after them. */
+  checkStateKeys?: Keyring;
 }
 
 export type TrustProxy = false | number | readonly string[];
@@ -112,6 +115,7 @@ const envSchema = z.object({
   CREAK_RISK_WORDING: z.string().min(1).optional(),
   FHIR_CANONICAL_BASE: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })
     .refine((u) => !/[?#]/.test(u), 'must have no query or fragment').default(DEFAULT_FHIR_CANONICAL_BASE),
+  CHECK_STATE_KEYS: z.string().min(1).optional(),
 });
 
 /** Reads the configuration from the environment (see README, "Configuration"); throws ConfigError listing every problem. */
@@ -134,6 +138,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (contrastWithWhite(e.CLINIC_ACCENT_COLOUR) < 4.5) {
     problems.push(`CLINIC_ACCENT_COLOUR: ${e.CLINIC_ACCENT_COLOUR} is too light for white text (needs 4.5:1 contrast)`);
+  }
+  let checkStateKeys: Keyring | undefined;
+  try {
+    checkStateKeys = e.CHECK_STATE_KEYS === undefined ? undefined : parseKeyring(e.CHECK_STATE_KEYS);
+  } catch (error) {
+    problems.push(`CHECK_STATE_KEYS: ${error instanceof Error ? error.message : 'invalid'}`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
   const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
@@ -160,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     contentDir: e.CONTENT_DIR,
     ...(e.CREAK_RISK_WORDING === undefined ? {} : { riskWordingFile: e.CREAK_RISK_WORDING }),
     fhirCanonicalBase: e.FHIR_CANONICAL_BASE.replace(/\/+$/, ''),
+    ...(checkStateKeys === undefined ? {} : { checkStateKeys }),
   };
 }
 

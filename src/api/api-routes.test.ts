@@ -5,6 +5,7 @@ import type { Clinic } from '../clinic/index.js';
 import { loadConfig } from '../config.js';
 import { ERROR_CODES } from '../server/errors.js';
 import { seeded, testApp } from '../server/test-support.js';
+import { randomKey } from '../web/state/seal.js';
 
 const app = testApp();
 after(() => app.close());
@@ -161,7 +162,7 @@ test('CORS: only configured origins get access, preflight included', async () =>
 });
 
 test('GET /healthz: 200 when content is loaded and the database answers, 503 when it does not', async () => {
-  const clinic = (ping: () => Promise<boolean>): Clinic => ({ plugin: async () => { /* no routes */ }, ping, close: async () => { /* nothing */ } });
+  const clinic = (ping: () => Promise<boolean>): Clinic => ({ plugin: async () => { /* no routes */ }, ping, close: async () => { /* nothing */ }, stateKeys: [randomKey()] });
   for (const [ping, status, database] of [
     [() => Promise.resolve(true), 200, 'ok'],
     [() => Promise.resolve(false), 503, 'down'],

@@ -5,6 +5,7 @@ import type { Store } from '../db/store.js';
 import type { ClinicalContent } from '../engine/types.js';
 import type { SafetyCase } from '../safety/safety-case.js';
 import type { SignoffStatus } from '../safety/signoffs.js';
+import type { CheckStates } from '../web/check/check-state.js';
 import type { Site } from '../web/site.js';
 import type { LoginThrottle } from './auth/login-throttle.js';
 import type { PasswordHasher } from './auth/password.js';
@@ -23,6 +24,8 @@ export interface ClinicContext {
   now: () => Date;
   /** HMAC key for the send form's tokens and the confirmation link. */
   formSecret: string;
+  /** Opens the check's sealed state, which the send form carries instead of the answers. */
+  checkStates: CheckStates;
   passwords: PasswordHasher;
   notifier: Notifier;
   sendLimiter: RateLimiter;

@@ -10,6 +10,8 @@ import { buildSafetyCase, sharedDefaults, type SafetyCase } from '../safety/safe
 import { loadSignoffs, signoffStatus, type Signoff, type SignoffStatus } from '../safety/signoffs.js';
 import { loadAssets, type Assets } from '../server/assets.js';
 import { LoginThrottle } from './auth/login-throttle.js';
+import { CheckStates } from '../web/check/check-state.js';
+import { formatKey, parseKeyring, randomKey, type Keyring } from '../web/state/seal.js';
 import { argon2Hasher } from './auth/password.js';
 import { registerCookiesAndCsrf } from './auth/staff-session.js';
 import type { ClinicContext } from './clinic-context.js';
@@ -30,6 +32,8 @@ export interface Clinic {
   plugin: FastifyPluginAsync;
   /** True when the database answers; used by /healthz. */
   ping(): Promise<boolean>;
+  /** The keys sealing the check's state into page addresses, shared by every instance (the web app uses them too). */
+  stateKeys: Keyring;
   /** Stops timers and closes the database. */
   close(): Promise<void>;
 }
@@ -57,6 +61,8 @@ export interface CreateClinicOptions {
   safetyCase?: SafetyCase;
   /** How often the background jobs run (default every minute); tests shorten it. */
   scheduleIntervalMs?: number;
+  /** Keys for the check's state; by default CHECK_STATE_KEYS, then the key generated once and kept in the database. */
+  stateKeys?: Keyring;
   log?: (message: string) => void;
 }
 
@@ -76,6 +82,16 @@ function once<T>(make: () => T): () => T {
 export function unsignedWarning(s: SignoffStatus): string {
   return `The check's clinical content (version ${s.contentVersion}) has not been signed off by a clinical safety officer. `
     + 'It must be reviewed and the sign-off recorded before the check is used with patients: see the Safety page.';
+}
+
+/**
+ * The configured keys (newest first), then the key generated on first start and kept in the database, like the form
+ * secret, so that every instance behind a load balancer opens every page. A configured key with the same id wins.
+ */
+async function checkStateKeys(config: AppConfig, store: Awaited<ReturnType<typeof openStore>>): Promise<Keyring> {
+  const stored = parseKeyring(await store.setting('check-state-key', () => formatKey(randomKey(1))));
+  const configured = config.checkStateKeys ?? [];
+  return [...configured, ...stored.filter((k) => !configured.some((c) => c.id === k.id))];
 }
 
 /** Opens (and migrates) the database and returns the clinic plugin. */
@@ -101,6 +117,7 @@ export async function createClinic(options: CreateClinicOptions): Promise<Clinic
     await store.close();
     throw error;
   }
+  const stateKeys = options.stateKeys ?? await checkStateKeys(config, store);
   const notifier = new Notifier({
     store, smtp: settings.smtp, from: settings.mailFrom, to: settings.notifyTo, delivery: settings.mail, baseUrl: config.baseUrl,
     clinicName: config.clinic.name, timeZone: settings.due.timeZone, now, log,
@@ -116,7 +133,7 @@ export async function createClinic(options: CreateClinicOptions): Promise<Clinic
   }
   const signoff = signoffStatus(options.signoffs ?? loadSignoffs(config.contentDir), content.version);
   const ctx: ClinicContext = {
-    config, content, settings, store, now, formSecret, notifier, references, signoff,
+    config, content, settings, store, now, formSecret, notifier, references, signoff, checkStates: new CheckStates(stateKeys, content.version),
     // The sign-off shown is the one this clinic runs with, whoever built the case.
     safetyCase: once(() => ({
       ...(options.safetyCase ?? buildSafetyCase({ root: '.', contentDir: config.contentDir, now: now(), clinical: content, extraVignettes: [], ...sharedDefaults('.') })),
@@ -157,6 +174,7 @@ export async function createClinic(options: CreateClinicOptions): Promise<Clinic
     ctx,
     scheduler,
     ping: () => store.ping(),
+    stateKeys,
     close: async () => {
       scheduler.stop();
       notifier.close();

@@ -7,11 +7,13 @@ import type { Clinic } from '../clinic/index.js';
 import type { AppConfig, TrustProxy } from '../config.js';
 import type { ClinicalContent } from '../engine/types.js';
 import { loadSignoffs, signoffStatus, type Signoff } from '../safety/signoffs.js';
+import { CheckStates } from '../web/check/check-state.js';
 import { loadLibrary, type Library } from '../web/library.js';
 import { blogRoutes } from '../web/routes/blog-routes.js';
 import { checkRoutes } from '../web/routes/check-routes.js';
 import { infoRoutes } from '../web/routes/info-routes.js';
 import type { Site } from '../web/site.js';
+import { randomKey, type Keyring } from '../web/state/seal.js';
 import { assetRoutes } from './asset-routes.js';
 import { loadAssets, type Assets } from './assets.js';
 import type { AppContext } from './context.js';
@@ -39,6 +41,11 @@ export interface BuildAppOptions {
   assets?: Assets;
   /** The content sign-offs; read from config.contentDir when absent. */
   signoffs?: readonly Signoff[];
+  /**
+   * Keys sealing the check's state into page addresses: the clinic side's shared keys when there is a clinic,
+   * otherwise CHECK_STATE_KEYS, otherwise a fresh key for this process (tests and benchmarks).
+   */
+  stateKeys?: Keyring;
 }
 
 /** Request bodies are small: a full set of answers is under 4 KB. */
@@ -84,9 +91,11 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   const app = Fastify(fastifyOptions);
   const assets = options.assets ?? loadAssets(config, options.publicDir);
   const site: Site = { config, assets };
+  const stateKeys = options.stateKeys ?? options.clinic?.stateKeys ?? config.checkStateKeys ?? [randomKey()];
   const ctx: AppContext = {
     config, site, content, library: options.library ?? loadLibrary(config, content), now: options.now ?? (() => new Date()),
     signoff: signoffStatus(options.signoffs ?? loadSignoffs(config.contentDir), content.version),
+    checkStates: new CheckStates(stateKeys, content.version),
   };
 
   addResponseHooks(app, { public: securityHeaders(config), staff: staffSecurityHeaders(config) });

@@ -3,7 +3,7 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { HtmlValidate } from 'html-validate';
 import { HTML_RULES } from './html-rules.js';
-import { formEncode, seeded, testApp } from '../server/test-support.js';
+import { formEncode, seeded, testApp, testStates } from '../server/test-support.js';
 import { pageExamples, type PageExample } from './examples.js';
 
 const app = testApp();
@@ -16,11 +16,11 @@ async function fetchExample(ex: PageExample) {
     : app.inject({ method: 'POST', url: ex.url, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: formEncode(ex.fields) });
 }
 
-const examples = pageExamples(seeded().content, { slug: 'why-backs-crack', tag: 'knee' });
+const examples = pageExamples(seeded().content, { slug: 'why-backs-crack', tag: 'knee' }, testStates());
 
 test('every page template has at least one example', () => {
   const templates = new Set(examples.map((e) => e.template));
-  for (const t of ['home', 'question', 'check-answers', 'result', 'out-of-scope', 'saved', 'article-index', 'tag', 'article', 'accessibility', 'privacy', 'not-found', 'problem']) {
+  for (const t of ['home', 'question', 'check-answers', 'result', 'out-of-scope', 'saved', 'article-index', 'tag', 'article', 'accessibility', 'privacy', 'not-found', 'problem', 'start-again']) {
     assert.ok(templates.has(t as PageExample['template']), t);
   }
   for (const kind of ['number', 'choice', 'multi', 'boolean']) assert.ok(examples.some((e) => e.name.startsWith(`question-${kind}`)), kind);

@@ -1,7 +1,7 @@
 // Named examples of every page template: the same list drives the HTML validity test, the axe checks and the screenshots.
 import { interview, personAnswers } from '../engine/index.js';
 import type { AnswerValue, ClinicalContent, Level, QuestionKind, QuestionView } from '../engine/types.js';
-import { answersToFields } from './answer-fields.js';
+import { checkUrl, shownQuestion, type CheckState, type CheckStates } from './check/check-state.js';
 
 /** A person's facts, with vignette semantics: an unlisted yes/no fact is "no", any other unlisted fact is "I'm not sure". */
 export type Facts = Readonly<Record<string, AnswerValue>>;
@@ -63,7 +63,7 @@ export function formFieldsFor(content: ClinicalContent, question: QuestionView, 
 
 export type Template =
   | 'home' | 'question' | 'check-answers' | 'result' | 'out-of-scope' | 'saved' | 'article-index' | 'tag' | 'article'
-  | 'accessibility' | 'privacy' | 'not-found' | 'problem';
+  | 'accessibility' | 'privacy' | 'not-found' | 'problem' | 'start-again';
 
 export interface PageExample {
   name: string;
@@ -78,10 +78,9 @@ export interface PageExample {
 const get = (name: string, template: Template, url: string, status = 200): PageExample => ({ name, template, method: 'GET', url, fields: [], status });
 const post = (name: string, template: Template, url: string, fields: readonly (readonly [string, string])[], status = 200): PageExample =>
   ({ name, template, method: 'POST', url, fields, status });
-const hidden = (answers: Readonly<Record<string, AnswerValue>>): [string, string][] => answersToFields(answers).map((f) => [f.name, f.value]);
 
-/** A question page of each kind, reached by posting the answers before it to /check/answers. */
-function questionExamples(content: ClinicalContent): PageExample[] {
+/** A question page of each kind, at the address of the answers before it. */
+function questionExamples(content: ClinicalContent, at: (page: 'q', state: CheckState) => string): PageExample[] {
   const kinds: [QuestionKind, string, (q: QuestionView) => boolean][] = [
     ['number', 'question-number-age', (q) => q.id === 'age'],
     ['choice', 'question-choice', (q) => q.kind === 'choice' && !q.unknownAllowed && q.id !== 'age'],
@@ -97,21 +96,25 @@ function questionExamples(content: ClinicalContent): PageExample[] {
     const reached = candidates.map((facts) => answerUntil(content, facts, stop)).find((r) => r.stoppedAt !== undefined);
     const { answers, stoppedAt } = reached ?? { answers: {}, stoppedAt: undefined };
     if (stoppedAt === undefined) throw new Error(`no example reaches ${name}`);
-    return Object.keys(answers).length === 0 ? get(name, 'question', '/check') : post(name, 'question', '/check/answers', hidden(answers));
+    return Object.keys(answers).length === 0 ? get(name, 'question', '/check') : get(name, 'question', at('q', { answers, question: shownQuestion(stoppedAt) }));
   });
 }
 
-/** Every page template with named examples. */
-export function pageExamples(content: ClinicalContent, article: { slug: string; tag: string }): PageExample[] {
+/**
+ * Every page template with named examples. Check pages are addresses sealed with `states` (the app's keys), made
+ * now: they work for the next few hours.
+ */
+export function pageExamples(content: ClinicalContent, article: { slug: string; tag: string }, states: CheckStates): PageExample[] {
   const complete = (level: Level) => answerUntil(content, PEOPLE[level]).answers;
+  const at = (page: 'q' | 'answers' | 'result', state: CheckState) => checkUrl(page, states.seal(state, new Date()));
   return [
     get('home', 'home', '/'),
-    ...questionExamples(content),
-    post('question-error', 'question', '/check', [['q', 'age'], ['v', content.version], ['answer', 'forty']], 400),
-    post('check-answers', 'check-answers', '/check/answers', hidden(complete('routine'))),
+    ...questionExamples(content, at),
+    get('question-error', 'question', at('q', { answers: {}, question: { id: 'age' }, typed: { answer: ['forty'], unsure: false } }), 400),
+    get('check-answers', 'check-answers', at('answers', { answers: complete('routine') })),
     ...(['emergency', 'urgent', 'soon', 'routine', 'self_care'] as const).map((level) =>
-      post(`result-${level.replace('_', '-')}`, 'result', '/check/result', hidden(complete(level)))),
-    post('out-of-scope', 'out-of-scope', '/check/result', [['a.age_years', '12']]),
+      get(`result-${level.replace('_', '-')}`, 'result', at('result', { answers: complete(level) }))),
+    get('out-of-scope', 'out-of-scope', at('result', { answers: { age_years: 12 } })),
     get('saved-result', 'saved', '/check/saved'),
     get('article-index', 'article-index', '/articles'),
     get('tag', 'tag', `/articles/tag/${article.tag}`),
@@ -119,6 +122,7 @@ export function pageExamples(content: ClinicalContent, article: { slug: string; 
     get('accessibility', 'accessibility', '/accessibility'),
     get('privacy', 'privacy', '/privacy'),
     get('not-found', 'not-found', '/no-such-page', 404),
-    post('problem', 'problem', '/check/result', [['a.no_such_finding', 'true']], 400),
+    post('problem', 'problem', '/check/saved', [['saved', 'x']], 400),
+    get('start-again', 'start-again', '/check/result?s=cut-short', 400),
   ];
 }

@@ -36,10 +36,13 @@ export function atomFeed(site: Site, published: readonly Article[], htmlOf: (a: 
 
 const xmlEscape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** sitemap.xml: the public pages, the article index pages, tag pages and articles. */
+/**
+ * sitemap.xml: the pages search engines may index: the home, information and article pages. The check's pages are
+ * noindex (they hold a person's answers), so none of them is listed.
+ */
 export function sitemap(site: Site, published: readonly Article[], indexPages: number): string {
   const entries: { path: string; lastmod?: string }[] = [
-    { path: '/' }, { path: '/check' }, { path: '/articles' }, { path: '/accessibility' }, { path: '/privacy' },
+    { path: '/' }, { path: '/articles' }, { path: '/accessibility' }, { path: '/privacy' },
   ];
   for (let p = 2; p <= indexPages; p++) entries.push({ path: `/articles?page=${p}` });
   for (const tag of [...new Set(published.flatMap((a) => a.tags))].sort()) entries.push({ path: `/articles/tag/${tag}` });

@@ -1,6 +1,7 @@
 // The page chrome shared by every page: head, header with the clinic's name or logo, the emergency line on check pages, footer.
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
+import { DeafAccessLine } from './deaf-access.js';
 import { absoluteUrl, type Site } from './site.js';
 import { Tel } from './tel.js';
 
@@ -21,8 +22,12 @@ export interface LayoutProps {
   openGraph?: { type: 'website' | 'article'; publishedTime?: string; modifiedTime?: string; tags?: readonly string[] };
   /** Structured data, written as an application/ld+json data block (not script: CSP allows it). */
   jsonLd?: unknown;
-  /** Rendered above the heading: a back link or back form. */
+  /** Rendered above the heading: a back link. */
   back?: Child;
+  /** The skip link's target and words (default: the main content); question pages skip to the question. */
+  skipTo?: { href: string; text: string };
+  /** Staff pages: as wide as the work needs, instead of the public reading column. */
+  wide?: boolean;
   /** Extra links in <head>, e.g. the Atom feed. */
   feed?: boolean;
   children?: Child;
@@ -41,6 +46,7 @@ export function EmergencyLine({ site }: { site: Site }) {
         <strong>Call <Tel number={n} /> now</strong> if you have chest pain, numbness around your bottom or
         between your legs, new problems peeing or pooing, or weakness getting worse in both legs.
       </p>
+      <DeafAccessLine site={site} />
     </div>
   );
 }
@@ -81,7 +87,6 @@ function staticParts(site: Site): StaticParts {
     ),
     header: renderNow(
       <>
-        <a class="skip" href="#main">Skip to main content</a>
         <header class="hd">
           <div class="w">
             <a class="brand" href="/">
@@ -153,7 +158,8 @@ export function Layout(props: LayoutProps) {
         )}
         {props.jsonLd === undefined ? null : <script type="application/ld+json">{raw(jsonLdText(props.jsonLd))}</script>}
       </head>
-      <body>
+      <body class={props.wide === true ? 'wide' : undefined}>
+        <a class="skip" href={props.skipTo?.href ?? '#main'}>{props.skipTo?.text ?? 'Skip to main content'}</a>
         {raw(parts.header)}
         <div class="w">
           <main id="main">

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { loadConfig, type AppConfig } from '../../src/config.js';
-import { answerFields, formEncode, hiddenFields, seeded } from '../../src/server/test-support.js';
+import { answerFields, formEncode, questionOnPage, seeded, TEST_KEYS } from '../../src/server/test-support.js';
 import { buildApp } from '../../src/server/app.js';
 import type { Facts } from '../../src/web/examples.js';
 
@@ -53,7 +53,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   const base = `http://127.0.0.1:${String(port)}`;
   const config = loadConfig({ PORT: String(port), BASE_URL: base, ...env });
   const s = seeded();
-  const app = buildApp({ config, content: s.content, library: s.library });
+  const app = buildApp({ config, content: s.content, library: s.library, stateKeys: TEST_KEYS });
   await app.listen({ port, host: '127.0.0.1' });
   return { app, base, config };
 }
@@ -92,19 +92,16 @@ export async function postFrom(page: Page, base: string, url: string, fields: re
 /** The kind of check page shown: a question (with its id), check your answers, a result (with its level), or other. */
 export async function pageKind(page: Page): Promise<{ kind: 'question' | 'check-answers' | 'result' | 'other'; id?: string }> {
   const html = await page.content();
-  if (html.includes('action="/check" novalidate')) return { kind: 'question', id: hiddenFields(html, '/check').find(([k]) => k === 'q')?.[1] ?? '' };
-  if (html.includes('action="/check/result"')) return { kind: 'check-answers' };
+  if (html.includes('action="/check" novalidate')) return { kind: 'question', id: questionOnPage(html).id };
+  if (html.includes('id="see-result"')) return { kind: 'check-answers' };
   const level = /class="card card-([a-z_]+)"/.exec(html)?.[1];
   return level === undefined ? { kind: 'other' } : { kind: 'result', id: level };
 }
 
 /** Answers the question on screen as a person with these facts would, using the controls, then presses Continue. */
 export async function answerOnScreen(page: Page, facts: Facts): Promise<void> {
-  const html = await page.content();
-  const hidden = hiddenFields(html, '/check');
-  const q = hidden.find(([k]) => k === 'q')?.[1] ?? '';
-  const shown = (hidden.find(([k]) => k === 'o')?.[1] ?? '').split(' ').filter((s) => s !== '');
-  for (const [name, value] of answerFields(seeded().content, q, shown, facts)) {
+  const { id, shown } = questionOnPage(await page.content());
+  for (const [name, value] of answerFields(seeded().content, id, shown, facts)) {
     if (name === 'unsure') await page.check('#unsure');
     else if (name === 'unit') await page.selectOption('#unit', value);
     else if (name === 'answer' && (await page.locator('input#answer.num').count()) > 0) { if (value !== '') await page.fill('#answer', value); }
@@ -122,7 +119,7 @@ export async function takeCheck(page: Page, base: string, facts: Facts): Promise
     const { kind, id } = await pageKind(page);
     seen.push(id === undefined ? kind : `${kind}:${id}`);
     if (kind === 'question') await answerOnScreen(page, facts);
-    else if (kind === 'check-answers') await Promise.all([page.waitForURL(`${base}/check/result`), page.click('button:has-text("See your result")')]);
+    else if (kind === 'check-answers') await Promise.all([page.waitForURL(/\/check\/result\?s=/), page.click('a:has-text("See your result")')]);
     else return seen;
   }
   throw new Error(`the check did not finish: ${seen.join(' ')}`);

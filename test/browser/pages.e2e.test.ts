@@ -4,12 +4,12 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { seeded } from '../../src/server/test-support.js';
+import { seeded, testStates } from '../../src/server/test-support.js';
 import { pageExamples } from '../../src/web/examples.js';
 import { DESKTOP, launchBrowser, PHONE, postFrom, screenshotDir, skipReason, startApp, TEST_TIMEOUT, type RunningApp } from './browser-support.js';
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const examples = pageExamples(seeded().content, { slug: 'why-backs-crack', tag: 'knee' });
+const examples = pageExamples(seeded().content, { slug: 'why-backs-crack', tag: 'knee' }, testStates());
 
 let browser: Browser | undefined;
 let running: RunningApp | undefined;

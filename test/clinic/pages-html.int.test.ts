@@ -3,17 +3,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { HtmlValidate } from 'html-validate';
 import { HTML_RULES } from '../../src/web/html-rules.js';
-import { answersToFields } from '../../src/web/answer-fields.js';
 import { completeAnswers } from './helpers/answers.js';
 import { addStaff, Client, content, hiddenFields, startHarness, type Harness } from './helpers/harness.js';
 import { HOSTILE } from './helpers/outcome-fixture.js';
-import { sendResult } from './helpers/send-helper.js';
+import { resultToken, sendResult } from './helpers/send-helper.js';
 import { issueSetupLink } from '../../src/clinic/setup.js';
 
 const c = content();
 const URGENT = completeAnswers(c, { age_years: 40, body_region: 'knee', main_concern: 'noise_and_pain', joint_locked_now: true });
 const EMERGENCY = completeAnswers(c, { age_years: 40, body_region: 'lower_back', main_concern: 'pain_only', bladder_change: true });
-const form = (answers: Record<string, boolean | number | string>) => Object.fromEntries(answersToFields(answers).map((f) => [f.name, f.value]));
 
 describe('clinic pages are valid HTML', () => {
   const validator = new HtmlValidate(HTML_RULES);
@@ -28,8 +26,8 @@ describe('clinic pages are valid HTML', () => {
     if (setup !== undefined) pages.push({ name: 'setup', ...res(await anon.get(setup.url)), expect: 200 });
     await addStaff(h, 'admin@example.com', 'admin', 'Ada Admin');
     const person = new Client(h.app);
-    const start = await person.post('/send/start', form(URGENT.answers));
-    const emergencyStart = await person.post('/send/start', form(EMERGENCY.answers));
+    const start = await person.get(`/send/start?s=${await resultToken(person, URGENT.answers)}`);
+    const emergencyStart = await person.get(`/send/start?s=${await resultToken(person, EMERGENCY.answers)}`);
     const errors = await person.post('/send', { ...hiddenFields(start.body), name: HOSTILE.html, email: 'bad' });
     const reference = await sendResult(person, URGENT.answers, { name: HOSTILE.html, message: HOSTILE.html, email: '<b>x</b>@evil.example' });
     const sent = await person.post('/send', { ...hiddenFields(emergencyStart.body), consent: 'yes', name: 'E', phone: '07700 900982', best_time: 'any' });

@@ -13,6 +13,7 @@ import { addStaff, Client, content, startHarness, type Harness } from './helpers
 import type { OpenDatabaseOptions } from '../../src/db/database.js';
 import { HOSTILE } from './helpers/outcome-fixture.js';
 import { sendResult } from './helpers/send-helper.js';
+import { findingLine } from '../../src/web/check/answer-text.js';
 
 const c = content();
 const URGENT = completeAnswers(c, { age_years: 40, body_region: 'knee', main_concern: 'noise_and_pain', joint_locked_now: true });
@@ -114,6 +115,31 @@ export function staffWorkSuite(backend: SuiteBackend): void {
       for (const rule of URGENT.outcome.rules) assert.ok(res.body.includes(`${rule.id}: `), `rule ${rule.id}`);
       assert.ok(res.body.includes(c.version));
       assert.match(res.body, /Urgent: get help today/);
+    });
+
+    it('puts the decision first: a summary (level, due, deciding rule, key answers, contact), the actions, then the reasons as lists', opts, async () => {
+      const body = (await clin.get(`/clinic/submissions/${refs.urgentOld ?? ''}`)).body;
+      const at = (needle: string) => {
+        const i = body.indexOf(needle);
+        assert.ok(i >= 0, `${needle} is on the page`);
+        return i;
+      };
+      const summary = body.slice(at('id="summary"'), at('</dl>'));
+      for (const label of ['Result', 'Due', 'Deciding rule', 'Key answers', 'Contact']) assert.match(summary, new RegExp(`<dt>${label}</dt>`), label);
+      const deciding = URGENT.outcome.rules.find((r) => r.level === URGENT.outcome.level);
+      assert.ok(deciding);
+      assert.ok(summary.includes(`${deciding.id}: ${deciding.title}`), 'the deciding rule in the summary');
+      assert.ok(summary.includes('Ursula Early') && summary.includes('tel:'), 'the contact in the summary');
+      assert.ok(URGENT.outcome.decisive.length > 0);
+      for (const f of URGENT.outcome.decisive) {
+        const label = findingLine(c, f, URGENT.answers[f]).label.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&#39;').replace(/"/g, '&quot;');
+        assert.ok(summary.includes(label), `the answer that decided it, in the summary: ${label}`);
+      }
+      const order = [at('id="summary"'), at(`action="/clinic/submissions/${refs.urgentOld ?? ''}/status"`), at('id="reasons"'), at('id="answers"'), at('id="history"')];
+      assert.deepEqual([...order].sort((a, b) => a - b), order, 'summary, actions, reasons, answers, history');
+      const reasons = body.slice(at('id="reasons"'), at('id="answers"'));
+      assert.match(reasons, /^id="reasons"[^]*?<ul/);
+      assert.doesNotMatch(reasons, /<p>Because:/, 'the reasons are lists, not paragraphs');
     });
 
     it('moves through the workflow with notes and who did what, assigns, and records feedback for the safety page', opts, async () => {

@@ -1,6 +1,5 @@
 // The pages of sending a result to the clinic: the contact form (after a 999 warning for an emergency) and the confirmation.
 import type { Level } from '../../engine/types.js';
-import { answersToFields } from '../../web/answer-fields.js';
 import { Layout } from '../../web/layout.js';
 import { Tel } from '../../web/tel.js';
 import type { Site } from '../../web/site.js';
@@ -21,14 +20,15 @@ const BEST_TIME_OPTIONS: Readonly<Record<(typeof BEST_TIMES)[number], string>> =
   any: 'Any time', morning: 'Morning', afternoon: 'Afternoon', evening: 'Early evening',
 };
 
-export function CallNow({ site, level }: { site: Site; level: Level }) {
+/** What to do now, above the form (`sent` false) or on the confirmation (`sent` true), for the two urgent levels. */
+export function CallNow({ site, level, sent }: { site: Site; level: Level; sent: boolean }) {
   const { config } = site;
   if (level === 'emergency') {
     return (
       <div class="card card-emergency" id="call-now">
         <h2>Call <Tel number={config.emergencyNumber} /> now</h2>
         <p>Your answers mean you need help straight away. Call {config.emergencyNumber} or go to A&amp;E now. Do not wait for the clinic to contact you.</p>
-        <p>You can still send your result to the clinic below, so they know.</p>
+        {sent ? null : <p>You can still send your result to the clinic below, so they know.</p>}
       </div>
     );
   }
@@ -47,10 +47,19 @@ export function CallNow({ site, level }: { site: Site; level: Level }) {
   return null;
 }
 
+/** The form's fields, top to bottom: the error summary lists errors in this order (GOV.UK). */
+const FIELD_ORDER = ['name', 'phone', 'email', 'best_time', 'message', 'consent'];
+
+function inFormOrder(errors: readonly FieldError[]): FieldError[] {
+  const rank = (e: FieldError) => { const i = FIELD_ORDER.indexOf(e.field); return i < 0 ? FIELD_ORDER.length : i; };
+  return [...errors].sort((a, b) => rank(a) - rank(b));
+}
+
 export interface SendFormProps {
   site: Site;
   level: Level;
-  answers: Readonly<Record<string, boolean | number | string>>;
+  /** The check's sealed state: the answers travel in it, never as readable fields. */
+  state: string;
   fields: SendFields;
   errors: readonly FieldError[];
   token: string;
@@ -61,13 +70,13 @@ export function SendFormPage(p: SendFormProps) {
   return (
     <Layout site={p.site} title="Send your result to the clinic" check={true} hasError={p.errors.length > 0}>
       <ClinicStyles />
-      <CallNow site={p.site} level={p.level} />
-      <ErrorSummary errors={p.errors} />
+      <CallNow site={p.site} level={p.level} sent={false} />
+      <ErrorSummary errors={inFormOrder(p.errors)} />
       <h1>Send your result to {config.clinic.name}</h1>
       <p>Your result: <strong>{RESULT_WORDS[p.level]}</strong>.</p>
       <p>The clinic will see your answers and your result, and will contact you about it.</p>
       <form method="post" action="/send" novalidate>
-        {answersToFields(p.answers).map((f) => <Hidden name={f.name} value={f.value} />)}
+        <Hidden name="s" value={p.state} />
         <Hidden name="_token" value={p.token} />
         <TextField id="name" label="Your name" value={p.fields.name} errors={p.errors} autocomplete="name" maxlength={LIMITS.name} />
         <TextField id="phone" label="Phone number" hint="We need a phone number or an email address, or both." type="tel"
@@ -98,7 +107,7 @@ export function SendDonePage(p: SendDoneProps) {
   return (
     <Layout site={p.site} title="Your result has been sent" check={true}>
       <ClinicStyles />
-      <CallNow site={p.site} level={p.level} />
+      <CallNow site={p.site} level={p.level} sent={true} />
       <div class="panel">
         <h1>Your result has been sent</h1>
         <p>Your reference is<br /><span class="ref" id="reference">{p.reference}</span></p>
@@ -128,7 +137,7 @@ export function AlreadySentPage(p: { site: Site; reference: string; level: Level
   return (
     <Layout site={p.site} title="You have already sent this form" check={true} noindex={true}>
       <ClinicStyles />
-      <CallNow site={p.site} level={p.level} />
+      <CallNow site={p.site} level={p.level} sent={true} />
       <h1>You have already sent this form</h1>
       <p>The clinic has what you sent the first time. Its reference is <span class="ref" id="reference">{p.reference}</span>.</p>
       <p><strong>The changes you made were not sent.</strong></p>

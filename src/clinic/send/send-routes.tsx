@@ -2,8 +2,10 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { LEVELS } from '../../engine/types.js';
 import { publicContext } from '../../db/context.js';
-import { fieldsToAnswers } from '../../web/answer-fields.js';
+import type { CheckState } from '../../web/check/check-state.js';
+import { replay } from '../../web/check/replay.js';
 import { NotFoundPage, ProblemPage } from '../../web/pages/problem.js';
+import { START_AGAIN_STATUS, StartAgainPage } from '../../web/pages/start-again.js';
 import { sendPage } from '../../web/send.js';
 import type { ClinicContext } from '../clinic-context.js';
 import { dueTime } from '../due-time.js';
@@ -35,16 +37,29 @@ export function sendRoutes(ctx: ClinicContext): FastifyPluginAsync {
   const guard = (request: FastifyRequest, reply: FastifyReply) =>
     isSameOrigin(request, ctx.config.baseUrl) ? undefined : problem(reply, 403, 'cross_site');
 
-  return (app) => {
-    app.get('/send/start', (_request, reply) => reply.redirect('/check', 303));
+  /**
+   * The answers in the check's sealed state (the result page's address, or the form's own copy), as on the path the
+   * person took, with the outcome the server works out from them; or the page to send instead.
+   */
+  const checked = (reply: FastifyReply, sealed: unknown) => {
+    const opened = ctx.checkStates.open(Array.isArray(sealed) ? (sealed as unknown[])[0] : sealed, ctx.now());
+    if (!opened.ok) return { page: sendPage(reply, <StartAgainPage site={ctx.site} problem={opened.problem} />, 'no-store', START_AGAIN_STATUS[opened.problem]) };
+    const check = outcomeOf(ctx.content, replay(ctx.content, opened.state.answers).answers);
+    return check.ok ? { check } : { page: problem(reply, 400, check.reason) };
+  };
+  const sealAnswers = (answers: CheckState['answers']) => ctx.checkStates.seal({ answers }, ctx.now());
 
-    app.post('/send/start', { bodyLimit: SEND_BODY_LIMIT }, async (request, reply) => {
+  return (app) => {
+    // The contact form, reached by a link from the result page whose address holds the check's sealed state.
+    app.get('/send/start', async (request, reply) => {
       const refused = guard(request, reply);
       if (refused !== undefined) return refused;
-      const check = outcomeOf(ctx.content, fieldsToAnswers(request.body));
-      if (!check.ok) return problem(reply, 400, check.reason);
+      const sealed = (request.query as Record<string, unknown>).s;
+      if (sealed === undefined) return reply.redirect('/check', 303);
+      const { check, page } = checked(reply, sealed);
+      if (check === undefined) return page;
       const { token } = issueFormToken(ctx.formSecret, 'send', ctx.now());
-      return sendPage(reply, <SendFormPage site={ctx.site} level={check.outcome.level} answers={check.answers}
+      return sendPage(reply, <SendFormPage site={ctx.site} level={check.outcome.level} state={sealAnswers(check.answers)}
         fields={EMPTY_FIELDS} errors={[]} token={token} />, 'no-store');
     });
 
@@ -54,10 +69,10 @@ export function sendRoutes(ctx: ClinicContext): FastifyPluginAsync {
       const refused = guard(request, reply);
       if (refused !== undefined) return refused;
       if (!(await ctx.sendLimiter.hit(request.ip))) return problem(reply, 429, 'too_many');
-      const check = outcomeOf(ctx.content, fieldsToAnswers(request.body));
-      if (!check.ok) return problem(reply, 400, check.reason);
-      const fields = readSendFields(request.body);
       const body = request.body as Record<string, unknown> | undefined;
+      const { check, page } = checked(reply, body?.s);
+      if (check === undefined) return page;
+      const fields = readSendFields(request.body);
       const token = checkFormToken(ctx.formSecret, 'send', body?._token, ctx.now(), ctx.settings.formTokenTtlMs);
       const valid = validateSend(fields);
       if (!token.ok || !valid.ok) {
@@ -66,7 +81,7 @@ export function sendRoutes(ctx: ClinicContext): FastifyPluginAsync {
           ...(valid.ok ? [] : valid.errors),
         ];
         const keep = token.ok && typeof body?._token === 'string' ? body._token : issueFormToken(ctx.formSecret, 'send', ctx.now()).token;
-        return sendPage(reply, <SendFormPage site={ctx.site} level={check.outcome.level} answers={check.answers}
+        return sendPage(reply, <SendFormPage site={ctx.site} level={check.outcome.level} state={sealAnswers(check.answers)}
           fields={withoutHiddenCharacters(fields)} errors={errors} token={keep} />, 'no-store', 400);
       }
       const { outcome } = check;
@@ -79,15 +94,16 @@ export function sendRoutes(ctx: ClinicContext): FastifyPluginAsync {
         return sendPage(reply, <AlreadySentPage site={ctx.site} reference={stored.reference} level={outcome.level} />, 'no-store', 409);
       }
       if (needsEmail(outcome.level) && !stored.duplicate) void ctx.notifier.sweep().catch(() => undefined);
+      // The level is bound into the signature, not written in the address: the page finds it by checking each one.
       const signed = signValue(ctx.formSecret, 'done', `${stored.reference}|${stored.level}`);
-      return reply.redirect(`/send/done?r=${stored.reference}&l=${stored.level}&s=${signed}`, 303);
+      return reply.redirect(`/send/done?r=${stored.reference}&s=${signed}`, 303);
     });
 
     app.get('/send/done', async (request, reply) => {
       const q = request.query as Record<string, unknown>;
       const reference = typeof q.r === 'string' ? q.r : '';
-      const level = LEVELS.find((l) => l === q.l);
-      if (level === undefined || !checkSignedValue(ctx.formSecret, 'done', `${reference}|${level}`, q.s)) {
+      const level = LEVELS.find((l) => checkSignedValue(ctx.formSecret, 'done', `${reference}|${l}`, q.s));
+      if (level === undefined) {
         return sendPage(reply, <NotFoundPage site={ctx.site} />, 'no-store', 404);
       }
       return sendPage(reply, <SendDonePage site={ctx.site} reference={reference} level={level}

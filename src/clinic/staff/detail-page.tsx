@@ -1,16 +1,16 @@
-// One sent result for staff: contact details, the result with its reasons and sources, every answer as asked,
-// the workflow, assignment, notes, feedback on the triage and the history of who did what.
+// One sent result for staff, decision first: a summary (level, due time, deciding rule, key answers, contact) beside the
+// actions, then the reasons as lists, every answer as asked, feedback on the triage and the history of who did what.
 import type { Reference } from '../../content/references.js';
 import { NEXT_STATUSES, VERDICTS, type SubmissionDetail } from '../../db/submission-types.js';
 import type { ClinicalContent } from '../../engine/types.js';
 import type { Site } from '../../web/site.js';
-import { Tel } from '../../web/tel.js';
 import { answersAsAsked } from '../answers-as-asked.js';
 import type { StaffPrincipal } from '../auth/staff-principal.js';
-import { formatDuration, formatTime } from '../format-time.js';
-import { BEST_TIME_LABEL, LEVEL_LABEL, STATUS_LABEL, VERDICT_LABEL, regionLabels } from '../levels.js';
+import { formatTime } from '../format-time.js';
+import { STATUS_LABEL, VERDICT_LABEL } from '../levels.js';
 import { ErrorSummary, Hidden, Radios, TextArea, type FieldError } from '../views/form-parts.js';
 import { Notice, StaffPage } from '../views/staff-layout.js';
+import { Reasons, Summary } from './detail-summary.js';
 import { isOverdue, LevelTag } from './inbox-page.js';
 
 export interface DetailPageProps {
@@ -32,64 +32,12 @@ function Row({ label, children }: { label: string; children?: unknown }) {
   return <div><dt>{label}</dt><dd>{children}</dd></div>;
 }
 
-export function DetailPage(p: DetailPageProps) {
-  const { s, timeZone } = p;
-  const base = `/clinic/submissions/${s.reference}`;
-  const overdue = isOverdue(s, p.now);
-  const asked = answersAsAsked(p.content, s.answers);
-  const findingText = (f: string) => asked.flatMap((a) => a.answers.filter((x) => x.finding === f).map((x) => `${x.label ?? a.question}: ${x.text}`))[0] ?? f;
+/** Moving the submission on: status with a note, and assignment (the decision's first actions). */
+function Actions({ p, base }: { p: DetailPageProps; base: string }) {
+  const { s } = p;
   return (
-    <StaffPage site={p.site} title={s.reference} staff={p.staff} csrf={p.csrf} hasError={p.errors.length > 0}>
-      <ErrorSummary errors={p.errors} />
-      <Notice text={p.notice} />
-      <p><a href="/clinic" class="back">Back to the inbox</a></p>
-      <h1>{s.reference} <LevelTag level={s.level} /></h1>
-      {s.emergency ? <div class="em"><p><strong>Emergency result.</strong> The person was told to call 999 or go to A&amp;E now.</p></div> : null}
-      <h2>Contact</h2>
-      <dl class="sum">
-        <Row label="Name">{s.name}</Row>
-        <Row label="Phone">{s.phone === null ? 'Not given' : <Tel number={s.phone} />}</Row>
-        <Row label="Email">{s.email === null ? 'Not given' : <a href={`mailto:${s.email}`}>{s.email}</a>}</Row>
-        <Row label="Best time to contact">{BEST_TIME_LABEL[s.bestTime] ?? s.bestTime}</Row>
-        <Row label="Message">{s.message ?? 'None'}</Row>
-        <Row label="Sent">{formatTime(s.createdAt, timeZone)} (waiting {formatDuration(p.now.getTime() - Date.parse(s.createdAt))})</Row>
-        <Row label="Due">{formatTime(s.dueAt, timeZone)}{overdue ? <> <span class="overdue">Overdue by {formatDuration(p.now.getTime() - Date.parse(s.dueAt))}</span></> : null}</Row>
-        <Row label="Status">{STATUS_LABEL[s.status]}</Row>
-        <Row label="Assigned to">{s.assigneeName ?? 'Nobody'}</Row>
-        <Row label="Content version">{s.contentVersion}</Row>
-      </dl>
-
-      <h2>Result</h2>
-      <p><strong>{LEVEL_LABEL[s.level]}</strong> ({regionLabels(p.content)[s.region] ?? s.region})</p>
-      {s.outcome.rules.map((r) => (
-        <div class="inset">
-          <p><strong>{r.id}: {r.title}</strong> <span class="meta">({r.level}{r.tier === undefined ? '' : `, ${r.tier.label}`})</span></p>
-          <p>{r.reason}</p>
-          {r.because.length === 0 ? null : <p>Because: {r.because.map(findingText).join('; ')}</p>}
-          {r.sources.length === 0 ? null : (
-            <ul>{r.sources.map((id) => <li>{p.references.get(id)?.citation ?? id}</li>)}</ul>
-          )}
-        </div>
-      ))}
-      {s.outcome.unsure.length === 0 ? null : (
-        <p>Raised by “I’m not sure”: {s.outcome.unsure.map((u) => `${findingText(u.finding)} (rule ${u.rule} could give ${u.couldBe})`).join('; ')}</p>
-      )}
-      <p>Best case {s.outcome.bestCase}, worst case {s.outcome.worstCase}.
-        {s.outcome.riskGroup === undefined ? null : <> Back pain risk group: {s.outcome.riskGroup.group} (score {s.outcome.riskGroup.total}, psychosocial {s.outcome.riskGroup.psychosocial}).</>}
-      </p>
-      {s.outcome.checkedAbsent.length === 0 ? null : <p>Warning signs asked about and answered no: {s.outcome.checkedAbsent.map(findingText).join('; ')}.</p>}
-
-      <h2>Answers</h2>
-      <dl class="sum" id="answers">
-        {asked.map((a) => {
-          const only = a.answers.length === 1 ? a.answers[0] : undefined;
-          return only !== undefined && only.label === undefined
-            ? <Row label={a.question}>{only.text}</Row>
-            : <Row label={a.question}><ul>{a.answers.map((x) => <li>{x.label}: {x.text}</li>)}</ul></Row>;
-        })}
-      </dl>
-
-      <h2>Update</h2>
+    <section class="st-actions" aria-labelledby="actions-title">
+      <h2 id="actions-title" class="visually-hidden">Actions</h2>
       <form method="post" action={`${base}/status`}>
         <Hidden name="_csrf" value={p.csrf} />
         <div class="fg"><label class="lbl" for="to">Move to</label>
@@ -106,6 +54,40 @@ export function DetailPage(p: DetailPageProps) {
           </select></div>
         <button class="btn btn-2" type="submit">Assign</button>
       </form>
+    </section>
+  );
+}
+
+export function DetailPage(p: DetailPageProps) {
+  const { s, timeZone } = p;
+  const base = `/clinic/submissions/${s.reference}`;
+  const overdue = isOverdue(s, p.now);
+  const asked = answersAsAsked(p.content, s.answers);
+  const findingText = (f: string) => asked.flatMap((a) => a.answers.filter((x) => x.finding === f).map((x) => `${x.label ?? a.question}: ${x.text}`))[0] ?? f;
+  return (
+    <StaffPage site={p.site} title={s.reference} staff={p.staff} csrf={p.csrf} hasError={p.errors.length > 0}>
+      <ErrorSummary errors={p.errors} />
+      <Notice text={p.notice} />
+      <p><a href="/clinic" class="back">Back to the inbox</a></p>
+      <h1>{s.reference} <LevelTag level={s.level} /></h1>
+      {s.emergency ? <div class="em"><p><strong>Emergency result.</strong> The person was told to call 999 or go to A&amp;E now.</p></div> : null}
+      <div class="st-top">
+        <Summary s={s} content={p.content} findingText={findingText} now={p.now} timeZone={timeZone} overdue={overdue} />
+        <Actions p={p} base={base} />
+      </div>
+
+      <Reasons s={s} findingText={findingText} references={p.references} />
+
+      <h2>Answers</h2>
+      <dl class="sum" id="answers">
+        {asked.map((a) => {
+          const only = a.answers.length === 1 ? a.answers[0] : undefined;
+          return only !== undefined && only.label === undefined
+            ? <Row label={a.question}>{only.text}</Row>
+            : <Row label={a.question}><ul>{a.answers.map((x) => <li>{x.label}: {x.text}</li>)}</ul></Row>;
+        })}
+        <Row label="Content version">{s.contentVersion}</Row>
+      </dl>
 
       <h2>Feedback on the triage</h2>
       <form method="post" action={`${base}/feedback`}>

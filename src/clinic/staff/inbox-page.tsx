@@ -71,7 +71,7 @@ export function InboxPage(p: InboxPageProps) {
         <a href={`/clinic/export/bundle.json${filterQueryString(p.raw)}`}>Download as FHIR</a>
       </p>
       {p.items.length === 0 ? <p>Nothing matches these filters.</p> : (
-        <table class="st-table" id="inbox">
+        <table class="st-table st-stack" id="inbox">
           <caption class="visually-hidden">Sent results, most urgent first, then longest waiting</caption>
           <thead>
             <tr><th scope="col">Reference</th><th scope="col">Level</th><th scope="col">Name</th><th scope="col">Body area</th>
@@ -82,14 +82,14 @@ export function InboxPage(p: InboxPageProps) {
               const overdue = isOverdue(s, p.now);
               return (
                 <tr class={overdue ? 'is-overdue' : undefined} data-reference={s.reference}>
-                  <td><a href={`/clinic/submissions/${s.reference}`}>{s.reference}</a></td>
-                  <td><LevelTag level={s.level} /></td>
-                  <td>{s.name}</td>
-                  <td>{p.regions[s.region] ?? s.region}</td>
-                  <td>{formatTime(s.createdAt, p.timeZone)}<br /><span class="meta">waiting {formatDuration(p.now.getTime() - Date.parse(s.createdAt))}</span></td>
-                  <td>{formatTime(s.dueAt, p.timeZone)}{overdue ? <><br /><span class="overdue">Overdue by {formatDuration(p.now.getTime() - Date.parse(s.dueAt))}</span></> : null}</td>
-                  <td>{STATUS_LABEL[s.status]}</td>
-                  <td>{s.assigneeName ?? 'Nobody'}</td>
+                  <td data-label="Reference"><a href={`/clinic/submissions/${s.reference}`}>{s.reference}</a></td>
+                  <td data-label="Level"><LevelTag level={s.level} /></td>
+                  <td data-label="Name">{s.name}</td>
+                  <td data-label="Body area">{p.regions[s.region] ?? s.region}</td>
+                  <td data-label="Sent"><div>{formatTime(s.createdAt, p.timeZone)}<br /><span class="meta">waiting {formatDuration(p.now.getTime() - Date.parse(s.createdAt))}</span></div></td>
+                  <td data-label="Due"><div>{formatTime(s.dueAt, p.timeZone)}{overdue ? <><br /><span class="overdue">Overdue by {formatDuration(p.now.getTime() - Date.parse(s.dueAt))}</span></> : null}</div></td>
+                  <td data-label="Status">{STATUS_LABEL[s.status]}</td>
+                  <td data-label="Assigned to">{s.assigneeName ?? 'Nobody'}</td>
                 </tr>
               );
             })}

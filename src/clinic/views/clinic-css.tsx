@@ -33,6 +33,25 @@ tr.is-overdue td:first-child{border-left:.3rem solid #d4351c;padding-left:.5rem}
 .st-warn p{margin:0}
 .st-ok{border-left:.5rem solid #00703c;background:#eef7ee;padding:.75rem 1rem;margin:0 0 1.5rem}
 .st-ok p{margin:0}
+.st-top{margin:0 0 1rem}
+.st-actions form{margin:0 0 1.5rem}
+.sum dd ul{margin:0;padding-left:1.25rem}
+ul.plain{list-style:none;padding:0}ul.plain li{margin:0}
+.reasons>li{margin:0 0 1rem}.reasons ul{margin:.25rem 0 0}
+@media (min-width:64rem){
+  .st-top{display:grid;grid-template-columns:minmax(0,2fr) minmax(18rem,1fr);gap:0 2.5rem;align-items:start}
+  .st-actions{border-left:1px solid #b1b4b6;padding-left:1.5rem}
+}
+@media (max-width:47.99rem){
+  .st-stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
+  .st-stack,.st-stack tbody,.st-stack tr,.st-stack td{display:block;width:100%}
+  .st-stack tr{border-bottom:2px solid #0b0c0c;padding:.5rem 0}
+  .st-stack td{display:grid;grid-template-columns:minmax(6rem,35%) minmax(0,1fr);gap:0 .75rem;border:0;padding:.2rem 0;overflow-wrap:anywhere}
+  .st-stack td::before{content:attr(data-label);font-weight:700}
+  .st-stack td>*{justify-self:start}
+  .st-stack tr.is-overdue td:first-child{border-left:0;padding-left:0}
+  .st-stack tr.is-overdue{border-left:.3rem solid #d4351c;padding-left:.5rem}
+}
 `;
 
 export const CLINIC_CSS_URL = `/clinic/static/clinic.${createHash('sha256').update(CLINIC_CSS).digest('hex').slice(0, 10)}.css`;

@@ -1,4 +1,4 @@
-// The chrome of every staff page: the shared Layout, the clinic stylesheet and a staff menu with sign-out.
+// The chrome of every staff page: the shared Layout at full width (a work tool), the clinic stylesheet and a staff menu.
 import type { Child } from 'hono/jsx';
 import { Layout } from '../../web/layout.js';
 import type { Site } from '../../web/site.js';
@@ -18,7 +18,7 @@ export interface StaffPageProps {
 
 export function StaffPage(p: StaffPageProps) {
   return (
-    <Layout site={p.site} title={`${p.title} – Clinic`} noindex={true} hasError={p.hasError === true}>
+    <Layout site={p.site} title={`${p.title} – Clinic`} noindex={true} hasError={p.hasError === true} wide={true}>
       <ClinicStyles />
       {p.staff === undefined ? null : (
         <nav class="st-nav" aria-label="Clinic">

@@ -1,41 +1,32 @@
-// Question pages are the same for everyone but for the hidden answers: render each once, then fill in the answers.
-import type { AnswerValue, QuestionView } from '../../engine/types.js';
-import { hiddenFieldsHtml, RenderedFields } from '../hidden-answers.js';
-import { EMPTY_PREFILL } from './question-input.js';
-import { QuestionPage, type QuestionPageProps } from '../pages/question.js';
+// Question pages are the same for everyone but for the sealed state: render each once, then fill in the token.
+import type { QuestionView } from '../../engine/types.js';
+import { QuestionPage } from '../pages/question.js';
 import { renderPage } from '../render.js';
 import type { Site } from '../site.js';
+import { checkUrl } from './check-state.js';
+import { EMPTY_PREFILL } from './question-input.js';
 
-// Private-use characters: no template text or escaped answer can contain them.
-const ANSWERS = '\uE000answers\uE000';
-const BACK = '\uE000back\uE000';
-const SLOTS = new RegExp(`(${ANSWERS}|${BACK})`);
+// Private-use characters: no template text can contain them, and a token (base64url) never does.
+const TOKEN = '\uE000state\uE000';
 
 /**
- * Renders plain question pages (no error, nothing filled in) from a cached skeleton per question, shown options
- * and Back form: a page costs a few string joins instead of a full render. Pages with an error, a notice or
- * filled-in answers are rendered in full by the caller.
+ * Renders plain question pages (no error, nothing filled in, Back to the previous question) from a cached skeleton
+ * per question and shown options: a page costs a few string joins instead of a full render. Pages with an error,
+ * a notice or filled-in answers are rendered in full by the caller.
  */
 export class QuestionPageCache {
   private readonly skeletons = new Map<string, readonly string[]>();
 
-  constructor(private readonly site: Site, private readonly contentVersion: string, private readonly limit = 2000) {}
+  constructor(private readonly site: Site, private readonly limit = 2000) {}
 
-  async html(question: QuestionView, answers: Readonly<Record<string, AnswerValue>>, backAnswers: Readonly<Record<string, AnswerValue>> | undefined): Promise<string> {
-    const key = `${question.id}|${question.findings.join(' ')}|${backAnswers === undefined ? '' : 'back'}`;
+  /** The page for `question` whose form posts `token` and whose Back link steps back from it. */
+  async html(question: QuestionView, token: string): Promise<string> {
+    const key = `${question.id}|${question.findings.join(' ')}`;
     let parts = this.skeletons.get(key);
     if (parts === undefined) {
-      const props: QuestionPageProps = {
-        site: this.site, question, contentVersion: this.contentVersion, prefill: EMPTY_PREFILL, answers: new RenderedFields(ANSWERS),
-        ...(backAnswers === undefined ? {} : { backAnswers: new RenderedFields(BACK) }),
-      };
-      parts = (await renderPage(<QuestionPage {...props} />)).split(SLOTS);
+      parts = (await renderPage(<QuestionPage site={this.site} question={question} prefill={EMPTY_PREFILL} state={TOKEN} back={checkUrl('back', TOKEN)} />)).split(TOKEN);
       if (this.skeletons.size < this.limit) this.skeletons.set(key, parts);
     }
-    const hidden = hiddenFieldsHtml(answers);
-    const back = backAnswers === undefined ? '' : backAnswers === answers ? hidden : hiddenFieldsHtml(backAnswers);
-    let html = '';
-    for (const part of parts) html += part === ANSWERS ? hidden : part === BACK ? back : part;
-    return html;
+    return parts.join(token);
   }
 }

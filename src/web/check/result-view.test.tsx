@@ -21,7 +21,7 @@ function run(facts: Readonly<Record<string, AnswerValue>>): { outcome: Outcome; 
   return { outcome: result.outcome, view: resultView(config, content, library, result.outcome, answers, NOW) };
 }
 
-const html = (view: ResultView): Promise<string> => renderPage(<ResultPage site={site} view={view} />);
+const html = (view: ResultView): Promise<string> => renderPage(<ResultPage site={site} view={view} state="sealed-state" />);
 
 test('a locked knee is sent to an urgent treatment centre or A&E today, not to a GP (Where to go)', () => {
   const { outcome, view } = run({ age_years: 30, body_region: 'knee', main_concern: 'pain_only', joint_locked_now: true });

@@ -40,6 +40,17 @@ export function HomePage({ site, latest }: HomeProps) {
           For help with a child, call <Tel number={config.urgentLine.number} /> or see a GP.
         </li>
       </ul>
+      <h2>If you are answering for someone else</h2>
+      <p>You can fill in the check for another adult, such as a partner or a parent. It works best if they are with you.</p>
+      <ul>
+        <li>Answer the questions as they would, about their body. Where a question says “you”, it means them.</li>
+        <li>If you do not know an answer, ask them. If they cannot tell you, choose “I'm not sure”.</li>
+        <li>Only send the result to the clinic if they agree, and give their contact details.</li>
+        <li>
+          If they cannot answer because they are confused, very drowsy or badly hurt, do not use the check:
+          call <Tel number={config.emergencyNumber} />.
+        </li>
+      </ul>
       {latest.length === 0 ? null : (
         <>
           <h2>Latest articles</h2>

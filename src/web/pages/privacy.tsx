@@ -1,4 +1,5 @@
 // The privacy notice: what is stored (nothing, unless the person sends their result to the clinic).
+import { CHECK_PAGE_HOURS } from '../check/check-state.js';
 import { Layout } from '../layout.js';
 import type { Site } from '../site.js';
 import { Tel } from '../tel.js';
@@ -11,10 +12,17 @@ export function PrivacyPage({ site }: { site: Site }) {
       <p class="lead">When you use the check, we do not keep your answers. We only keep them if you choose to send your result to us.</p>
       <h2>When you take the check</h2>
       <ul>
-        <li>Your answers travel inside the page itself, not in the web address. So they do not end up in our logs or in your browser history.</li>
+        <li>
+          Each page of the check carries your answers in its web address, locked (encrypted) so that only our server can
+          read them. Your browser history shows the pages you saw, but not your answers.
+        </li>
+        <li>
+          The pages stop working {CHECK_PAGE_HOURS} hours after you see them. Until then, anyone using this device could go
+          back to them, so close the page when you have finished if you share the device.
+        </li>
         <li>We do not use cookies for the check, and we do not track you.</li>
         <li>The pages do not load anything from other websites.</li>
-        <li>Our server keeps a short technical log: which page was asked for, and when. It does not log your answers or your internet (IP) address.</li>
+        <li>Our server keeps a short technical log: which page was asked for, and when. It does not log your answers, the web address's locked part, or your internet (IP) address.</li>
       </ul>
       <h2>If you save or share your result</h2>
       <p>

@@ -1,6 +1,5 @@
 // One question per page (GOV.UK question pattern): the question as the heading, hint, answers, Continue and Back.
 import { STAGES, type QuestionOption, type QuestionView, type Stage } from '../../engine/types.js';
-import { HiddenAnswers, type AnswerFieldsSource } from '../hidden-answers.js';
 import type { Prefill } from '../check/question-input.js';
 import { Layout } from '../layout.js';
 import type { Site } from '../site.js';
@@ -8,13 +7,10 @@ import type { Site } from '../site.js';
 export interface QuestionPageProps {
   site: Site;
   question: QuestionView;
-  contentVersion: string;
-  /** Answers to every other question, carried as hidden fields. */
-  answers: AnswerFieldsSource;
-  /** Answers for the Back button (the path before this question); undefined on the first question. */
-  backAnswers?: AnswerFieldsSource;
-  /** Where Back goes: the previous question, or the check-your-answers page when changing an answer. */
-  backAction?: string;
+  /** The page's sealed state (see check-state.ts), posted with the answer; absent on the first question. */
+  state?: string;
+  /** Where Back goes: home, the previous question, or "Check your answers" when changing an answer. */
+  back: string;
   prefill: Prefill;
   error?: string;
   /** A note above the question, e.g. after opening a saved result. */
@@ -158,15 +154,9 @@ export function ErrorSummary({ errors }: { errors: readonly { href: string; text
   );
 }
 
-/** The Back control: a small form posting the earlier answers (they never go in a URL), or a link home on the first page. */
-export function BackControl({ backAnswers, action = '/check/back' }: { backAnswers: AnswerFieldsSource | undefined; action?: string }) {
-  if (backAnswers === undefined) return <a class="back" href="/">Back</a>;
-  return (
-    <form method="post" action={action} class="no-print">
-      <HiddenAnswers answers={backAnswers} />
-      <button type="submit" class="back">Back</button>
-    </form>
-  );
+/** The Back link (GOV.UK pattern): a plain link, since every check page has its own address. */
+export function BackLink({ href }: { href: string }) {
+  return <a class="back" href={href}>Back</a>;
 }
 
 const STAGE_LABELS: Readonly<Record<Stage, string>> = {
@@ -190,15 +180,13 @@ export function Progress({ stage }: { stage: Stage }) {
 export function QuestionPage(props: QuestionPageProps) {
   const { site, question, error } = props;
   return (
-    <Layout site={site} title={question.text} check={true} hasError={error !== undefined} back={<BackControl backAnswers={props.backAnswers} {...(props.backAction === undefined ? {} : { action: props.backAction })} />}>
+    <Layout site={site} title={question.text} check={true} hasError={error !== undefined} back={<BackLink href={props.back} />}
+      skipTo={{ href: '#question', text: 'Skip to the question' }}>
       {error === undefined ? null : <ErrorSummary errors={[{ href: '#answer', text: error }]} />}
       {props.notice === undefined ? null : <div class="inset"><p>{props.notice}</p></div>}
       <Progress stage={question.stage} />
-      <form method="post" action="/check" novalidate>
-        <input type="hidden" name="q" value={question.id} />
-        <input type="hidden" name="v" value={props.contentVersion} />
-        {question.kind === 'multi' ? <input type="hidden" name="o" value={question.findings.join(' ')} /> : null}
-        <HiddenAnswers answers={props.answers} />
+      <form method="post" action="/check" novalidate id="question">
+        {props.state === undefined ? null : <input type="hidden" name="s" value={props.state} />}
         <QuestionField question={question} prefill={props.prefill} error={error} />
         <button type="submit" class="btn">Continue</button>
       </form>

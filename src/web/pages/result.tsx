@@ -3,7 +3,7 @@ import { telHref } from '../../config.js';
 import type { Level } from '../../engine/types.js';
 import { LEVEL_LABELS, type ResultView } from '../check/result-view.js';
 import { ArticleList, ReferenceList } from '../components.js';
-import { HiddenAnswers } from '../hidden-answers.js';
+import { DeafAccess } from '../deaf-access.js';
 import { Layout } from '../layout.js';
 import { LinkedText } from '../linked-text.js';
 import type { Site } from '../site.js';
@@ -12,6 +12,8 @@ import { phoneText, Tel } from '../tel.js';
 export interface ResultPageProps {
   site: Site;
   view: ResultView;
+  /** The page's sealed state, for the "send to the clinic" link. */
+  state: string;
   /** A note above the card, e.g. when a saved result was worked out again with changed content. */
   notice?: string;
 }
@@ -20,7 +22,12 @@ function ActionLinks({ site, level }: { site: Site; level: Level }) {
   const { config } = site;
   switch (level) {
     case 'emergency':
-      return <p><a class="call" href={telHref(config.emergencyNumber)}>{phoneText(`Call ${config.emergencyNumber}`)}</a></p>;
+      return (
+        <>
+          <p><a class="call" href={telHref(config.emergencyNumber)}>{phoneText(`Call ${config.emergencyNumber}`)}</a></p>
+          <DeafAccess site={site} />
+        </>
+      );
     case 'urgent':
       return (
         <p>
@@ -111,27 +118,24 @@ function SaveAndShare({ view }: { view: ResultView }) {
   );
 }
 
-function SendToClinic({ site, view }: { site: Site; view: ResultView }) {
+function SendToClinic({ site, state }: { site: Site; state: string }) {
   const { clinic } = site.config;
   return (
     <section aria-labelledby="send-title" class="no-print">
       <h2 id="send-title">Send this result to {clinic.name}</h2>
       <p>If you would like {clinic.name} to contact you about this result, you can send it to them. You will be asked for your contact details first.</p>
-      <form method="post" action="/send/start">
-        <input type="hidden" name="v" value={view.outcome.contentVersion} />
-        <HiddenAnswers answers={view.answers} />
-        <button type="submit" class="btn btn-2">Send this result to the clinic</button>
-      </form>
+      <p><a class="btn btn-2" href={`/send/start?s=${state}`} id="send-start">Send this result to the clinic</a></p>
     </section>
   );
 }
 
-export function ResultPage({ site, view, notice }: ResultPageProps) {
+export function ResultPage({ site, view, state, notice }: ResultPageProps) {
   const { outcome, advice } = view;
   const { config } = site;
   const level = outcome.level;
+  // The title names no level: titles are kept in the browser's history.
   return (
-    <Layout site={site} title={`Your result: ${advice.title}`} check={true} emergencyLine={level === 'emergency' || level === 'urgent'}>
+    <Layout site={site} title="Your result" check={true} emergencyLine={level === 'emergency' || level === 'urgent'}>
       {notice === undefined ? null : <div class="inset"><p>{notice}</p></div>}
       <div class={`card card-${level}`}>
         <p class="lvl">{LEVEL_LABELS[level]}</p>
@@ -179,7 +183,7 @@ export function ResultPage({ site, view, notice }: ResultPageProps) {
         </>
       )}
       <SaveAndShare view={view} />
-      <SendToClinic site={site} view={view} />
+      <SendToClinic site={site} state={state} />
       <p class="no-print"><a href="/check">Start the check again</a></p>
       <p class="meta">Check content version {outcome.contentVersion}. This result is not a diagnosis.</p>
     </Layout>

@@ -69,6 +69,23 @@ test('the Atom feed, sitemap and robots.txt list published articles', async () =
   assert.match(robots.body, /Disallow: \/api\//);
 });
 
+test('the sitemap lists only pages that may be indexed: each answers 200 without a noindex', async () => {
+  const map = await app.inject({ url: '/sitemap.xml' });
+  const urls = [...map.body.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] ?? '').pathname + new URL(m[1] ?? '').search);
+  assert.ok(urls.length > 10);
+  for (const url of urls) {
+    const res = await app.inject({ url });
+    assert.equal(res.statusCode, 200, url);
+    assert.doesNotMatch(res.body, /<meta name="robots" content="noindex/, `${url} is noindex, so it is not in the sitemap`);
+  }
+});
+
+test('the home page says what to do when answering for someone else', async () => {
+  const home = await app.inject({ url: '/' });
+  assert.match(home.body, /<h2>If you are answering for someone else<\/h2>/);
+  assert.match(home.body, /Answer the questions as they would/);
+});
+
 test('drafts and scheduled articles stay hidden until their date', async () => {
   const s = seeded();
   const make = (slug: string, extra: string) => {

@@ -1,38 +1,31 @@
-// Routes for the check: question pages, Back, check your answers with Change, the result, and saved results.
+// Routes for the check: a form post answers a question and redirects (303) to the next page, which is a plain GET
+// whose address carries the state sealed (see src/web/README.md): Back, refresh and bookmarks work on every page.
 import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
 import { placeholders } from '../../config.js';
 import { outOfScopeAdvice } from '../../content/advice.js';
-import { triage, validateAnswers } from '../../engine/index.js';
+import { triage } from '../../engine/index.js';
 import type { AnswerValue, QuestionView } from '../../engine/types.js';
 import type { AppContext } from '../../server/context.js';
 import { AppError } from '../../server/errors.js';
 import { fieldsToAnswers } from '../answer-fields.js';
-import { EMPTY_PREFILL, parseQuestionInput, prefillFromBody, prefillFromValues, type Prefill } from '../check/question-input.js';
+import { checkUrl, noAnswers, shownQuestion, type CheckState, type OpenedState, type StateProblem } from '../check/check-state.js';
+import { EMPTY_PREFILL, parseQuestionInput, prefillFromBody, prefillFromValues } from '../check/question-input.js';
 import { QuestionPageCache } from '../check/question-cache.js';
 import { questionView } from '../check/question-view.js';
 import { replay } from '../check/replay.js';
 import { resultView } from '../check/result-view.js';
-import { savedAnswers } from '../check/saved.js';
+import { savedAnswers, savedNotice } from '../check/saved.js';
 import { CheckAnswersPage } from '../pages/check-answers.js';
 import { OutOfScopePage } from '../pages/out-of-scope.js';
 import { ProblemPage } from '../pages/problem.js';
 import { QuestionPage } from '../pages/question.js';
 import { ResultPage } from '../pages/result.js';
 import { SavedResultPage } from '../pages/saved.js';
+import { START_AGAIN_STATUS, StartAgainPage } from '../pages/start-again.js';
 import { fixedPage, sendFixedPage, sendPage, type FixedPage } from '../send.js';
 
 type Answers = Readonly<Record<string, AnswerValue>>;
 type Body = Readonly<Record<string, unknown>>;
-
-interface QuestionArgs {
-  question: QuestionView;
-  answers: Answers;
-  backAnswers?: Answers | undefined;
-  backAction?: string;
-  prefill?: Prefill;
-  error?: string;
-  notice?: string;
-}
 
 /** Form posts only: anything else is a 415, shown as a plain page. */
 function formBody(request: FastifyRequest): Body {
@@ -50,55 +43,40 @@ function without(answers: Answers, findings: readonly string[]): Record<string, 
   return Object.fromEntries(Object.entries(answers).filter(([id]) => !findings.includes(id)));
 }
 
+/** A redirect to a page that shows answers: never stored by a cache either. */
+function redirect(reply: FastifyReply, url: string): FastifyReply {
+  return reply.header('cache-control', 'no-store').redirect(url, 303);
+}
+
 export function checkRoutes(ctx: AppContext): FastifyPluginCallback {
-  const { site, content, config, library } = ctx;
+  const { site, content, config, library, checkStates: states } = ctx;
   let firstPage: FixedPage | undefined;
+  const cache = new QuestionPageCache(site);
 
-  const cache = new QuestionPageCache(site, content.version);
+  const startAgain = (reply: FastifyReply, problem: StateProblem) =>
+    sendPage(reply, <StartAgainPage site={site} problem={problem} />, 'no-store', START_AGAIN_STATUS[problem]);
 
-  const sendQuestion = async (reply: FastifyReply, args: QuestionArgs, status = 200) => {
-    const plain = args.error === undefined && args.notice === undefined && args.backAction === undefined && args.prefill === undefined;
-    if (plain) {
-      const html = await cache.html(args.question, args.answers, args.backAnswers);
-      return reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
-    }
-    return sendFullQuestion(reply, args, status);
+  /** The sealed state in the `s` query parameter, with its token. */
+  const stateOf = (request: FastifyRequest): { token: string } & OpenedState => {
+    const token = firstString((request.query as Record<string, unknown>).s);
+    return { token, ...states.open(token, ctx.now()) };
   };
+  const seal = (state: CheckState) => states.seal(state, ctx.now());
 
-  const sendFullQuestion = (reply: FastifyReply, args: QuestionArgs, status: number) => sendPage(reply, (
-    <QuestionPage site={site} contentVersion={content.version} question={args.question} answers={args.answers}
-      prefill={args.prefill ?? EMPTY_PREFILL}
-      {...(args.backAnswers === undefined ? {} : { backAnswers: args.backAnswers })}
-      {...(args.backAction === undefined ? {} : { backAction: args.backAction })}
-      {...(args.error === undefined ? {} : { error: args.error })}
-      {...(args.notice === undefined ? {} : { notice: args.notice })} />
-  ), 'no-store', status);
-
-  const problem = (reply: FastifyReply, message: string) =>
-    sendPage(reply, <ProblemPage site={site} message={message} />, 'no-store', 400);
-
-  /** Answers from hidden fields, refused (400) if the engine finds them invalid: they were changed by hand. */
-  const hiddenAnswers = (body: Body): Record<string, AnswerValue> => {
-    const answers = fieldsToAnswers(body);
-    if (validateAnswers(content, answers).errors.length > 0) throw new AppError('invalid_body');
-    return answers;
-  };
-
-  /** Shows whatever the answers on the path lead to; `showResult` skips check-your-answers. */
-  const sendFromPath = async (reply: FastifyReply, answers: Answers, opts: { showResult: boolean; notice?: string }) => {
+  /** Shows whatever the answers lead to; `showResult` skips check-your-answers. */
+  const sendFromPath = async (reply: FastifyReply, token: string, answers: Answers, opts: { showResult: boolean; notice?: string }) => {
     const path = replay(content, answers);
     const result = path.result;
     switch (result.status) {
-      case 'question': {
-        const args: QuestionArgs = { question: result.question, answers: path.answers, ...(opts.notice === undefined ? {} : { notice: opts.notice }) };
-        return sendQuestion(reply, path.steps.length === 0 ? args : { ...args, backAnswers: path.answers });
-      }
+      case 'question':
+        // Only reached with an address made for an unfinished check: go on with the next question.
+        return redirect(reply, nextUrl(path.answers));
       case 'outcome':
         if (opts.showResult || result.outcome.level === 'emergency') {
           const view = resultView(config, content, library, result.outcome, path.answers, ctx.now());
-          return sendPage(reply, <ResultPage site={site} view={view} {...(opts.notice === undefined ? {} : { notice: opts.notice })} />, 'no-store');
+          return sendPage(reply, <ResultPage site={site} view={view} state={token} {...(opts.notice === undefined ? {} : { notice: opts.notice })} />, 'no-store');
         }
-        return sendPage(reply, <CheckAnswersPage site={site} steps={path.steps} answers={path.answers} />, 'no-store');
+        return sendPage(reply, <CheckAnswersPage site={site} steps={path.steps} state={token} />, 'no-store');
       case 'out_of_scope':
         return sendPage(reply, <OutOfScopePage site={site} advice={outOfScopeAdvice(library.advice, placeholders(config))} />, 'no-store');
       case 'invalid':
@@ -106,76 +84,121 @@ export function checkRoutes(ctx: AppContext): FastifyPluginCallback {
     }
   };
 
+  /** Where answers lead next: the next question, "Check your answers", or the result (an emergency, out of scope). */
+  const nextUrl = (answers: Answers): string => {
+    const next = triage(content, answers);
+    switch (next.status) {
+      case 'question':
+        return checkUrl('q', seal({ answers, question: shownQuestion(next.question) }));
+      case 'outcome':
+        return checkUrl(next.outcome.level === 'emergency' ? 'result' : 'answers', seal({ answers }));
+      case 'out_of_scope':
+        return checkUrl('result', seal({ answers }));
+      case 'invalid':
+        throw new AppError('invalid_body');
+    }
+  };
+
+  let firstQuestion: QuestionView | undefined;
+  /** The first question, the same for everyone (the content never changes while the server runs). */
+  const first = (): QuestionView => {
+    if (firstQuestion === undefined) {
+      const result = triage(content, {});
+      if (result.status !== 'question') throw new AppError('unavailable');
+      firstQuestion = result.question;
+    }
+    return firstQuestion;
+  };
+
   return (app, _options, done) => {
     app.get('/check', async (request, reply) => {
       // The first page is the same for everyone: render and compress it once.
-      if (firstPage === undefined) {
-        const first = triage(content, {});
-        if (first.status !== 'question') throw new AppError('unavailable');
-        firstPage = await fixedPage(<QuestionPage site={site} contentVersion={content.version} question={first.question} answers={{}} prefill={EMPTY_PREFILL} />);
-      }
+      firstPage ??= await fixedPage(<QuestionPage site={site} question={first()} prefill={EMPTY_PREFILL} back="/" />);
       return sendFixedPage(request, reply, firstPage, 'revalidate');
     });
 
+    // An answer: the page's state comes sealed in `s` (none on the first question), the answer in the fields.
     app.post('/check', async (request, reply) => {
       const body = formBody(request);
-      const answers = hiddenAnswers(body);
-      const shown = firstString(body.o).split(' ').filter((s) => s !== '');
-      const question = questionView(content, firstString(body.q), shown);
-      if (question === undefined) {
-        return problem(reply, 'The check has been updated since you started, so we could not use that answer. Please start again.');
-      }
-      const others = without(answers, question.findings);
-      const backAnswers = Object.keys(others).length === 0 ? undefined : others;
+      const opened = body.s === undefined ? undefined : states.open(firstString(body.s), ctx.now());
+      if (opened !== undefined && !opened.ok) return startAgain(reply, opened.problem);
+      const state: CheckState = opened?.state ?? { answers: {}, question: shownQuestion(first()) };
+      // A token made for another page (check your answers, a result) holds no question to answer.
+      if (state.question === undefined) return startAgain(reply, 'broken');
+      const question = questionView(content, state.question.id, state.question.shown ?? []);
+      if (question === undefined) return startAgain(reply, 'updated');
       const parsed = parseQuestionInput(content, question, prefillFromBody(body));
-      if (!parsed.ok) {
-        return sendQuestion(reply, { question, answers: others, backAnswers, prefill: parsed.prefill, error: parsed.message }, 400);
+      if (!parsed.ok) return redirect(reply, checkUrl('q', seal({ ...state, typed: parsed.prefill })));
+      return redirect(reply, nextUrl({ ...state.answers, ...parsed.values }));
+    });
+
+    // A question page: blank, filled in (after Back or Change), or with what was typed and its error (status 400).
+    app.get('/check/q', async (request, reply) => {
+      const opened = stateOf(request);
+      if (!opened.ok) return startAgain(reply, opened.problem);
+      const { state, token } = opened;
+      if (state.question === undefined) return startAgain(reply, 'broken');
+      const question = questionView(content, state.question.id, state.question.shown ?? []);
+      if (question === undefined) return startAgain(reply, 'updated');
+      const parsed = state.typed === undefined ? undefined : parseQuestionInput(content, question, state.typed);
+      const error = parsed !== undefined && !parsed.ok ? parsed.message : undefined;
+      const back = state.changing === true ? checkUrl('answers', seal({ answers: { ...state.answers, ...state.previous } }))
+        : noAnswers(state.answers) ? '/' : checkUrl('back', token);
+      if (error === undefined && state.previous === undefined && back !== '/') {
+        return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(await cache.html(question, token));
       }
-      const merged = { ...others, ...parsed.values };
-      const next = triage(content, merged);
-      if (next.status === 'question') return sendQuestion(reply, { question: next.question, answers: merged, backAnswers: merged });
-      return sendFromPath(reply, merged, { showResult: false });
+      const prefill = state.typed ?? (state.previous === undefined ? EMPTY_PREFILL : prefillFromValues(question, state.previous));
+      return sendPage(reply, (
+        <QuestionPage site={site} question={question} state={token} back={back} prefill={prefill} {...(error === undefined ? {} : { error })} />
+      ), 'no-store', error === undefined ? 200 : 400);
     });
 
-    app.post('/check/back', async (request, reply) => {
-      const path = replay(content, hiddenAnswers(formBody(request)));
+    // Back: the previous question on the path, with its answer selected.
+    app.get('/check/back', async (request, reply) => {
+      const opened = stateOf(request);
+      if (!opened.ok) return startAgain(reply, opened.problem);
+      const path = replay(content, opened.state.answers);
       const last = path.steps.at(-1);
-      if (last === undefined) return reply.redirect('/check', 303);
-      const before = without(path.answers, last.question.findings);
-      return sendQuestion(reply, {
-        question: last.question, answers: before, prefill: prefillFromValues(last.question, last.values),
-        backAnswers: path.steps.length > 1 ? before : undefined,
-      });
+      if (last === undefined) return redirect(reply, '/check');
+      return redirect(reply, checkUrl('q', seal({
+        answers: without(path.answers, last.question.findings), question: shownQuestion(last.question), previous: last.values,
+      })));
     });
 
-    app.post('/check/change', async (request, reply) => {
-      const body = formBody(request);
-      const path = replay(content, hiddenAnswers(body));
-      const step = path.steps.find((s) => s.question.id === firstString(body.change));
-      if (step === undefined) return sendFromPath(reply, path.answers, { showResult: false });
-      return sendQuestion(reply, {
-        question: step.question, answers: without(path.answers, step.question.findings),
-        prefill: prefillFromValues(step.question, step.values), backAnswers: path.answers, backAction: '/check/answers',
-      });
+    // Change, from "Check your answers": step `n` of the path, filled in; Back and Continue return to the answers.
+    app.get('/check/change', async (request, reply) => {
+      const opened = stateOf(request);
+      if (!opened.ok) return startAgain(reply, opened.problem);
+      const path = replay(content, opened.state.answers);
+      const step = path.steps[Number(firstString((request.query as Record<string, unknown>).n))];
+      if (step === undefined) return redirect(reply, checkUrl('answers', seal({ answers: path.answers })));
+      return redirect(reply, checkUrl('q', seal({
+        answers: without(path.answers, step.question.findings), question: shownQuestion(step.question), previous: step.values, changing: true,
+      })));
     });
 
-    app.post('/check/answers', async (request, reply) => sendFromPath(reply, hiddenAnswers(formBody(request)), { showResult: false }));
-
-    app.post('/check/result', async (request, reply) => sendFromPath(reply, hiddenAnswers(formBody(request)), { showResult: true }));
+    for (const [url, showResult] of [['/check/answers', false], ['/check/result', true]] as const) {
+      app.get(url, async (request, reply) => {
+        const opened = stateOf(request);
+        if (!opened.ok) return startAgain(reply, opened.problem);
+        const { state, token } = opened;
+        const notice = state.saved === undefined ? undefined : savedNotice(content, state.saved.version, state.saved.dropped);
+        return sendFromPath(reply, token, state.answers, { showResult, ...(notice === undefined ? {} : { notice }) });
+      });
+    }
 
     app.get('/check/saved', async (_request, reply) => sendPage(reply, <SavedResultPage site={site} />, 'no-store'));
 
+    // A saved result link's answers, posted by the saved page's script from the link's fragment.
     app.post('/check/saved', async (request, reply) => {
       const body = formBody(request);
-      const saved = savedAnswers(content, fieldsToAnswers(body), firstString(body.saved));
-      if (saved.answers === undefined) return problem(reply, 'This link does not hold a result we can read. Please take the check again.');
-      return sendFromPath(reply, saved.answers, { showResult: true, notice: saved.notice });
+      const version = firstString(body.saved);
+      const saved = savedAnswers(content, fieldsToAnswers(body));
+      if (saved.answers === undefined) {
+        return sendPage(reply, <ProblemPage site={site} message="This link does not hold a result we can read. Please take the check again." />, 'no-store', 400);
+      }
+      return redirect(reply, checkUrl('result', seal({ answers: saved.answers, saved: { version, dropped: saved.dropped } })));
     });
-
-    // These addresses only take form posts; a plain visit (a bookmark, a refresh) starts the check.
-    for (const url of ['/check/back', '/check/change', '/check/answers', '/check/result']) {
-      app.get(url, async (_request, reply) => reply.redirect('/check', 303));
-    }
     done();
   };
 }

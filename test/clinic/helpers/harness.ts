@@ -13,6 +13,7 @@ import type { ClinicalContent } from '../../../src/engine/types.js';
 import type { SafetyCase } from '../../../src/safety/safety-case.js';
 import type { Signoff } from '../../../src/safety/signoffs.js';
 import { buildApp } from '../../../src/server/app.js';
+import type { Keyring } from '../../../src/web/state/seal.js';
 
 let sharedContent: ClinicalContent | undefined;
 export function content(): ClinicalContent {
@@ -46,6 +47,8 @@ export interface HarnessOptions {
   logStream?: NodeJS.WritableStream;
   /** Another content than the checkout's (e.g. an older version), for tests of published versions. */
   content?: ClinicalContent;
+  /** Keys for the check's sealed state (default: generated and kept in the database, as in production). */
+  stateKeys?: Keyring;
 }
 
 export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
@@ -59,6 +62,7 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
     ...(o.now === undefined ? {} : { now: o.now }),
     ...(o.signoffs === undefined ? {} : { signoffs: o.signoffs }),
     ...(o.safetyCase === undefined ? {} : { safetyCase: o.safetyCase }),
+    ...(o.stateKeys === undefined ? {} : { stateKeys: o.stateKeys }),
   });
   const app = buildApp({
     config, content: appContent, clinic, ...(o.now === undefined ? {} : { now: o.now }),
