@@ -169,13 +169,16 @@ test('out of scope under 16; broken, expired and outdated addresses get a plain 
   assert.match(young.page.body, /aged 16 and over/);
   const url = stateUrl('result', { answers: answerUntil(seeded().content, PEOPLE.routine).answers });
   const token = url.split('s=')[1] ?? '';
-  for (const bad of [`/check/result?s=${token.slice(0, -4)}`, `/check/result?s=${token.slice(0, 20)}${token[20] === 'A' ? 'B' : 'A'}${token.slice(21)}`, '/check/result', '/check/q?s=%00', '/check/answers?s=abc', '/check/back?s[]=1', '/check/change?s=&n=1']) {
+  for (const bad of [`/check/result?s=${token.slice(0, -4)}`, `/check/result?s=${token.slice(0, 20)}${token[20] === 'A' ? 'B' : 'A'}${token.slice(21)}`, '/check/result', '/check/answers?s=abc', '/check/back?s[]=1', '/check/change?s=&n=1']) {
     const res = await get(bad);
     assert.equal(res.statusCode, 400, bad);
     assert.match(res.body, /<h1>We cannot open this page<\/h1>/);
     assert.match(res.body, /<a class="btn" href="\/check">Start the check again<\/a>/);
     assert.equal(res.headers['cache-control'], 'no-store');
   }
+  const hidden = await get('/check/q?s=%00');
+  assert.equal(hidden.statusCode, 400, 'a control character in the address is refused before the page is read');
+  assert.match(hidden.body, /<a href="\/check">Start the check again<\/a>/);
   const posted = await postForm('/check', [['s', token.slice(0, -4)], ['answer', '4']]);
   assert.equal(posted.statusCode, 400);
   const resultPosted = await postForm('/check', [['s', token], ['answer', '4']]);
