@@ -18,6 +18,9 @@ export const PEOPLE: Readonly<Record<Level, Facts>> = {
 /** Someone with low back pain, whose check asks how long it has lasted. */
 export const BACK_PAIN: Facts = { age_years: 40, body_region: 'lower_back', main_concern: 'pain_only', pain_score: 3, duration_weeks: 1, trend: 'better' };
 
+/** Someone with a replaced knee: whether they can put weight on it is then asked on a page of its own. */
+const REPLACED_KNEE: Facts = { age_years: 69, body_region: 'knee', main_concern: 'pain_only', joint_replacement: true, pain_score: 5, duration_weeks: 0, trend: 'worse' };
+
 /** Someone with low back pain who is not sure about numbness around the bottom: the check asks about it again. */
 export const UNSURE_SIGN: Facts = { ...BACK_PAIN, saddle_numbness: 'unknown' };
 
@@ -92,7 +95,7 @@ function questionExamples(content: ClinicalContent, at: (page: 'q', state: Check
   ];
   return kinds.map(([, name, stop]) => {
     const candidates = name === 'question-number-duration' ? [BACK_PAIN] : name === 'question-number-unsure' ? [PEOPLE.routine]
-      : name === 'question-recheck' ? [UNSURE_SIGN] : [PEOPLE.self_care, PEOPLE.soon, PEOPLE.urgent, BACK_PAIN];
+      : name === 'question-recheck' ? [UNSURE_SIGN] : [PEOPLE.self_care, REPLACED_KNEE];
     const reached = candidates.map((facts) => answerUntil(content, facts, stop)).find((r) => r.stoppedAt !== undefined);
     const { answers, stoppedAt } = reached ?? { answers: {}, stoppedAt: undefined };
     if (stoppedAt === undefined) throw new Error(`no example reaches ${name}`);
