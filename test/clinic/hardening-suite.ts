@@ -8,7 +8,6 @@ import { sql } from 'kysely';
 import { staffContext } from '../../src/db/context.js';
 import type { OpenDatabaseOptions } from '../../src/db/database.js';
 import { hasControlCharacter, withoutControlCharacters } from '../../src/server/control-chars.js';
-import { answersToFields } from '../../src/web/answer-fields.js';
 import { completeAnswers } from './helpers/answers.js';
 import { testClock } from './helpers/clock.js';
 import { addStaff, Client, content, hiddenFields, startHarness, type Harness } from './helpers/harness.js';
@@ -17,7 +16,7 @@ import { addStaff, Client, content, hiddenFields, startHarness, type Harness } f
 function ownerCookies(c: Client): Record<string, string> {
   return c.cookieValues();
 }
-import { sendResult } from './helpers/send-helper.js';
+import { sendForm, sendResult } from './helpers/send-helper.js';
 
 const c = content();
 const URGENT = completeAnswers(c, { age_years: 40, body_region: 'knee', main_concern: 'noise_and_pain', joint_locked_now: true });
@@ -28,10 +27,6 @@ export interface SuiteBackend {
   name: string;
   skip: () => Promise<string | false>;
   database?: () => { options: Partial<OpenDatabaseOptions>; cleanup: () => Promise<void> };
-}
-
-function answerForm(answers: Record<string, boolean | number | string>): Record<string, string> {
-  return Object.fromEntries(answersToFields(answers).map((f) => [f.name, f.value]));
 }
 
 export function hardeningSuite(backend: SuiteBackend): void {
@@ -91,8 +86,7 @@ export function hardeningSuite(backend: SuiteBackend): void {
 
     describe('a send form posted again with the same token', () => {
       it('confirms exactly what was stored when the same details come again (a double click)', opts, async () => {
-        const start = await person.post('/send/start', answerForm(URGENT.answers));
-        const fields = hiddenFields(start.body);
+        const fields = await sendForm(person, URGENT.answers);
         const first = await person.post('/send', { ...fields, ...GOOD, name: 'Dee Double' });
         const second = await person.post('/send', { ...fields, ...GOOD, name: 'Dee Double' });
         assert.equal(first.statusCode, 303);
@@ -101,13 +95,12 @@ export function hardeningSuite(backend: SuiteBackend): void {
       });
 
       it('refuses different answers or details with a clear page, never confirming what was not kept', opts, async () => {
-        const start = await person.post('/send/start', answerForm(URGENT.answers));
-        const fields = hiddenFields(start.body);
+        const fields = await sendForm(person, URGENT.answers);
         const first = await person.post('/send', { ...fields, ...GOOD, name: 'Rae Repost', phone: '07700 900111' });
         assert.equal(first.statusCode, 303);
         const firstReference = /r=(CRK-[A-Z0-9-]+)/.exec(first.headers.location as string)?.[1] ?? '';
         // The same token, with other answers (a lower level) and another phone number.
-        const changed = { ...fields, ...answerForm(SELF.answers), ...GOOD, name: 'Rae Repost', phone: '07700 900222' };
+        const changed = { ...fields, s: (await sendForm(person, SELF.answers)).s ?? '', ...GOOD, name: 'Rae Repost', phone: '07700 900222' };
         const again = await person.post('/send', changed);
         assert.equal(again.statusCode, 409, again.body.slice(0, 300));
         assert.equal(again.headers.location, undefined, 'no confirmation');
@@ -130,8 +123,7 @@ export function hardeningSuite(backend: SuiteBackend): void {
 
       it('on the send form: a 400 on the field, the typed text kept without it, nothing stored, never a 500', opts, async () => {
         for (const [field, value] of [['name', `Nul${NUL}Name`], ['email', `nul${NUL}@example.com`], ['message', `bad${NUL}msg`], ['name', 'Tab\tName'], ['message', 'Esc\u001bape']] as const) {
-          const start = await person.post('/send/start', answerForm(URGENT.answers));
-          const res = await person.post('/send', { ...hiddenFields(start.body), ...GOOD, name: 'Cora Control', [field]: value });
+          const res = await person.post('/send', { ...(await sendForm(person, URGENT.answers)), ...GOOD, name: 'Cora Control', [field]: value });
           assert.equal(res.statusCode, 400, `${field}: ${res.body.slice(0, 200)}`);
           assert.match(res.body, new RegExp(`href="#${field}"`), `${field}: the error names the field`);
           assert.match(res.body, HIDDEN);
@@ -147,8 +139,7 @@ export function hardeningSuite(backend: SuiteBackend): void {
       });
 
       it('allows ordinary new lines and tabs in a message', opts, async () => {
-        const start = await person.post('/send/start', answerForm(URGENT.answers));
-        const res = await person.post('/send', { ...hiddenFields(start.body), ...GOOD, name: 'Lina Lines', message: 'Line one\r\nLine two\tindented' });
+        const res = await person.post('/send', { ...(await sendForm(person, URGENT.answers)), ...GOOD, name: 'Lina Lines', message: 'Line one\r\nLine two\tindented' });
         assert.equal(res.statusCode, 303);
         const ref = /r=(CRK-[A-Z0-9-]+)/.exec(res.headers.location as string)?.[1] ?? '';
         assert.equal((await h.clinic.ctx.store.submissions.get(staffContext('t', 'admin'), ref))?.message, 'Line one\r\nLine two\tindented');
@@ -159,7 +150,7 @@ export function hardeningSuite(backend: SuiteBackend): void {
         const csrf = await clin.csrfFrom(url);
         const adminCsrf = await admin.csrfFrom('/clinic/users');
         const cases: [string, () => Promise<{ statusCode: number; body: string }>][] = [
-          ['a.body_region', async () => person.post('/send/start', { ...answerForm(URGENT.answers), 'a.body_region': `knee${NUL}` })],
+          ['s', async () => person.get(`/send/start?s=${encodeURIComponent(`abc${NUL}`)}`)],
           ['note', async () => clin.post(`${url}/status`, { _csrf: csrf, to: 'in_progress', note: `a${NUL}b` })],
           ['comment', async () => clin.post(`${url}/feedback`, { _csrf: csrf, verdict: 'agree', comment: `a${NUL}b` })],
           ['assignee', async () => clin.post(`${url}/assign`, { _csrf: csrf, assignee: `x${NUL}` })],

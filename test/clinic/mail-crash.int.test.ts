@@ -75,8 +75,11 @@ function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; por
 }
 
 async function sendUrgent(port: number): Promise<string> {
-  const answers = new URLSearchParams(Object.fromEntries(answersToFields(URGENT.answers).map((f) => [f.name, f.value])));
-  const start = await fetch(`http://127.0.0.1:${port}/send/start`, { method: 'POST', headers: HEADERS, body: answers });
+  const answers = new URLSearchParams({ ...Object.fromEntries(answersToFields(URGENT.answers).map((f) => [f.name, f.value])), saved: content().version });
+  // The result page's own address (as a saved link opens it), then its "send to the clinic" link.
+  const saved = await fetch(`http://127.0.0.1:${port}/check/saved`, { method: 'POST', headers: HEADERS, body: answers, redirect: 'manual' });
+  const token = /\?s=([A-Za-z0-9_-]+)$/.exec(saved.headers.get('location') ?? '')?.[1] ?? '';
+  const start = await fetch(`http://127.0.0.1:${port}/send/start?s=${token}`, { headers: HEADERS });
   const body = new URLSearchParams({ ...hiddenFields(await start.text()), consent: 'yes', name: 'Crash Person', phone: '07700 900982', email: '', best_time: 'any', message: '' });
   const res = await fetch(`http://127.0.0.1:${port}/send`, { method: 'POST', headers: HEADERS, body, redirect: 'manual' });
   assert.equal(res.status, 303);

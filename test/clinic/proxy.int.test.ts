@@ -20,10 +20,14 @@ async function sendVia(h: Harness, spoofed: string, remoteAddress = PROXY, realC
   const headers = {
     'sec-fetch-site': 'same-origin', 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': `${spoofed}, ${realClient}`,
   };
-  const start = await h.app.inject({
-    method: 'POST', url: '/send/start', remoteAddress, headers,
-    payload: form(Object.fromEntries(answersToFields(URGENT.answers).map((f) => [f.name, f.value]))),
+  // The result page's own address (as a saved link opens it), then its "send to the clinic" link.
+  const saved = await h.app.inject({
+    method: 'POST', url: '/check/saved', remoteAddress, headers,
+    payload: form({ ...Object.fromEntries(answersToFields(URGENT.answers).map((f) => [f.name, f.value])), saved: content().version }),
   });
+  assert.equal(saved.statusCode, 303);
+  const token = /\?s=([A-Za-z0-9_-]+)$/.exec(String(saved.headers.location))?.[1] ?? '';
+  const start = await h.app.inject({ method: 'GET', url: `/send/start?s=${token}`, remoteAddress, headers });
   assert.equal(start.statusCode, 200);
   const res = await h.app.inject({ method: 'POST', url: '/send', remoteAddress, headers, payload: form({ ...hiddenFields(start.body), ...GOOD }) });
   return res.statusCode;
