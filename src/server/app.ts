@@ -6,6 +6,7 @@ import { apiRoutes } from '../api/api-routes.js';
 import type { Clinic } from '../clinic/index.js';
 import type { AppConfig } from '../config.js';
 import type { ClinicalContent } from '../engine/types.js';
+import { fhirRoutes } from '../fhir/fhir-routes.js';
 import { loadLibrary, type Library } from '../web/library.js';
 import { blogRoutes } from '../web/routes/blog-routes.js';
 import { checkRoutes } from '../web/routes/check-routes.js';
@@ -72,6 +73,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   void app.register(blogRoutes(ctx));
   void app.register(checkRoutes(ctx));
   void app.register(apiRoutes(ctx), { prefix: '/api/v1' });
+  void app.register(fhirRoutes(ctx), { prefix: '/fhir' });
   void app.register(healthRoutes(ctx, options.clinic));
   if (options.clinic !== undefined) void app.register(options.clinic.plugin);
   return app;

@@ -46,6 +46,34 @@ function responseItems(content: ClinicalContent, answers: Readonly<Record<string
   return items;
 }
 
+/** What a RiskAssessment is built from: a sent result, or an outcome the adaptive check has just reached. */
+export type RiskInput = Pick<SubmissionRecord, 'level' | 'outcome' | 'createdAt' | 'contentVersion' | 'message'> & { reference?: string };
+
+/** The triage as a RiskAssessment: the level, and one prediction per rule that fired. */
+export function riskAssessment(s: RiskInput, subject: fhir4.Reference, basis: fhir4.Reference, sys: FhirSystems): fhir4.RiskAssessment {
+  return {
+    resourceType: 'RiskAssessment',
+    ...(s.reference === undefined ? {} : { identifier: [{ system: sys.referenceSystem, value: s.reference }] }),
+    status: 'final',
+    subject,
+    occurrenceDateTime: s.createdAt,
+    basis: [basis],
+    method: { text: `Creak triage rules, content version ${s.contentVersion}` },
+    prediction: [
+      {
+        outcome: { coding: [{ system: sys.levelSystem, code: s.level, display: LEVEL_LABEL[s.level] }], text: LEVEL_LABEL[s.level] },
+        qualitativeRisk: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/risk-probability', code: RISK[s.level] }] },
+        rationale: s.outcome.rules.map((r) => `${r.id}: ${r.title}`).join('; ') || 'No rule fired',
+      },
+      ...s.outcome.rules.map((r): fhir4.RiskAssessmentPrediction => ({
+        outcome: { coding: [{ system: sys.ruleSystem, code: r.id, display: r.title }], text: `${r.id} (${r.level})` },
+        rationale: `${r.reason}${r.sources.length === 0 ? '' : ` Sources: ${r.sources.join(', ')}.`}`,
+      })),
+    ],
+    ...(s.message === null ? {} : { note: [{ text: `Message from the person: ${s.message}` }] }),
+  };
+}
+
 function entriesFor(s: SubmissionRecord, content: ClinicalContent, sys: FhirSystems, questionnaireCanonical: string): fhir4.BundleEntry[] {
   const patientUrl = urn(`${s.id}/patient`);
   const responseUrl = urn(`${s.id}/response`);
@@ -67,27 +95,7 @@ function entriesFor(s: SubmissionRecord, content: ClinicalContent, sys: FhirSyst
     authored: s.createdAt,
     item: responseItems(content, s.answers, sys),
   };
-  const risk: fhir4.RiskAssessment = {
-    resourceType: 'RiskAssessment',
-    identifier: [identifier],
-    status: 'final',
-    subject: { reference: patientUrl },
-    occurrenceDateTime: s.createdAt,
-    basis: [{ reference: responseUrl }],
-    method: { text: `Creak triage rules, content version ${s.contentVersion}` },
-    prediction: [
-      {
-        outcome: { coding: [{ system: sys.levelSystem, code: s.level, display: LEVEL_LABEL[s.level] }], text: LEVEL_LABEL[s.level] },
-        qualitativeRisk: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/risk-probability', code: RISK[s.level] }] },
-        rationale: s.outcome.rules.map((r) => `${r.id}: ${r.title}`).join('; ') || 'No rule fired',
-      },
-      ...s.outcome.rules.map((r): fhir4.RiskAssessmentPrediction => ({
-        outcome: { coding: [{ system: sys.ruleSystem, code: r.id, display: r.title }], text: `${r.id} (${r.level})` },
-        rationale: `${r.reason}${r.sources.length === 0 ? '' : ` Sources: ${r.sources.join(', ')}.`}`,
-      })),
-    ],
-    ...(s.message === null ? {} : { note: [{ text: `Message from the person: ${s.message}` }] }),
-  };
+  const risk = riskAssessment(s, { reference: patientUrl }, { reference: responseUrl }, sys);
   return [
     { fullUrl: patientUrl, resource: patient },
     { fullUrl: responseUrl, resource: response },
