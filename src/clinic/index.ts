@@ -19,6 +19,8 @@ import { loadClinicSettings, type ClinicSettings } from './settings.js';
 import { issueSetupLink } from './setup.js';
 import { staffRoutes } from './staff/staff-routes.js';
 import { CLINIC_CSS, CLINIC_CSS_URL } from './views/clinic-css.js';
+import { fhirSearchRoutes } from './api/fhir-search-routes.js';
+import { startWebhookDispatcher, type WebhookDispatcher } from './webhooks/dispatcher.js';
 
 export interface Clinic {
   /** Registers /send/* and /clinic/* routes. */
@@ -53,6 +55,7 @@ export interface CreateClinicOptions {
 export interface ClinicInternals extends Clinic {
   ctx: ClinicContext;
   scheduler: Scheduler;
+  webhooks: WebhookDispatcher;
 }
 
 /** Opens (and migrates) the database and returns the clinic plugin. */
@@ -89,6 +92,7 @@ export async function createClinic(options: CreateClinicOptions): Promise<Clinic
     secureCookies: config.baseUrl.startsWith('https://'),
   };
   const scheduler = startScheduler({ store, notifier, settings, now, log, run: options.schedule ?? true });
+  const webhooks = startWebhookDispatcher({ store, baseUrl: config.baseUrl, now, log, run: options.schedule ?? true });
   if (settings.printSetupLink) {
     const link = await issueSetupLink(store, config.baseUrl);
     if (link !== undefined) log(`no staff account yet. Create the first admin (link works once, until ${link.expiresAt}): ${link.url}`);
@@ -101,15 +105,18 @@ export async function createClinic(options: CreateClinicOptions): Promise<Clinic
       reply.header('cache-control', 'public, max-age=31536000, immutable').type('text/css; charset=utf-8').send(CLINIC_CSS));
     await app.register(sendRoutes(ctx));
     await app.register(staffRoutes(ctx));
+    await app.register(fhirSearchRoutes(ctx));
   };
 
   return {
     plugin,
     ctx,
     scheduler,
+    webhooks,
     ping: () => store.ping(),
     close: async () => {
       scheduler.stop();
+      await webhooks.stop();
       notifier.close();
       await store.close();
     },

@@ -1,5 +1,7 @@
 // The storage layer in one object: every repository over one database, sharing one clock.
 import { RateLimitRepo } from './rate-limit-repo.js';
+import { ApiClientRepo } from './api-client-repo.js';
+import { ApiReadRepo } from './api-read-repo.js';
 import type { Kysely } from 'kysely';
 import { listAudit, type AuditQuery } from './audit-repo.js';
 import type { RequestContext } from './context.js';
@@ -14,6 +16,7 @@ import { claimJobRun, getOrCreateSetting, releaseJobRun } from './setting-repo.j
 import { StaffRepo } from './staff-repo.js';
 import { SubmissionRepo } from './submission-repo.js';
 import { TokenRepo } from './token-repo.js';
+import { WebhookRepo } from './webhook-repo.js';
 
 export interface StoreOptions {
   now?: () => Date;
@@ -33,6 +36,9 @@ export class Store {
   readonly loginFailures: LoginFailureRepo;
   readonly notifications: NotificationRepo;
   readonly rateLimits: RateLimitRepo;
+  readonly apiClients: ApiClientRepo;
+  readonly apiReads: ApiReadRepo;
+  readonly webhooks: WebhookRepo;
   readonly now: () => Date;
 
   constructor(readonly db: Db, options: StoreOptions = {}) {
@@ -47,6 +53,9 @@ export class Store {
     this.loginFailures = new LoginFailureRepo(k, now, { ...DEFAULT_LOCKOUT, ...options.lockout });
     this.notifications = new NotificationRepo(k, now);
     this.rateLimits = new RateLimitRepo(k, now);
+    this.apiClients = new ApiClientRepo(k, now);
+    this.apiReads = new ApiReadRepo(k, now);
+    this.webhooks = new WebhookRepo(k, now);
   }
 
   get kysely(): Kysely<Database> {

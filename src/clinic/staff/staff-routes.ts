@@ -8,6 +8,7 @@ import { authRoutes } from './auth-routes.js';
 import { detailRoutes } from './detail-routes.js';
 import { exportRoutes } from './export-routes.js';
 import { inboxRoutes } from './inbox-routes.js';
+import { integrationsRoutes } from './integrations-routes.js';
 
 export function staffRoutes(ctx: ClinicContext): FastifyPluginAsync {
   return async (app) => {
@@ -19,6 +20,7 @@ export function staffRoutes(ctx: ClinicContext): FastifyPluginAsync {
       await staff.register(exportRoutes(ctx));
       await staff.register(accountRoutes(ctx));
       await staff.register(adminRoutes(ctx));
+      await staff.register(integrationsRoutes(ctx));
     });
   };
 }
