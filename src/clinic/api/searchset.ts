@@ -49,6 +49,7 @@ export function searchsetBundle(records: readonly SubmissionRecord[], total: num
     timestamp: o.now.toISOString(),
     total,
     link: [{ relation: 'self', url: links.self }, ...(links.next === undefined ? [] : [{ relation: 'next', url: links.next }])],
-    entry: records.flatMap((s) => entriesOf(s, o.content, o.baseUrl, o.clinicName, o.now)),
+    // FHIR JSON has no empty arrays: a page with no results has no entry at all.
+    ...(records.length === 0 ? {} : { entry: records.flatMap((s) => entriesOf(s, o.content, o.baseUrl, o.clinicName, o.now)) }),
   };
 }
