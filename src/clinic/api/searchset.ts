@@ -35,11 +35,16 @@ function entriesOf(s: SubmissionRecord, content: ClinicalContent, baseUrl: strin
     return { entry: e, type, id };
   });
   const map = new Map(named.map((n) => [n.entry.fullUrl ?? '', `${n.type}/${n.id}`]));
-  return named.map(({ entry, type, id }) => ({
-    fullUrl: `${baseUrl}/fhir/${type}/${id}`,
-    resource: { ...(rewriteReferences(entry.resource, map) as fhir4.FhirResource), id, meta: { lastUpdated: s.createdAt } },
-    search: { mode: type === 'QuestionnaireResponse' ? 'match' : 'include' },
-  }));
+  const entries = named.map(({ entry, type, id }): fhir4.BundleEntry => {
+    const resource = rewriteReferences(entry.resource, map) as fhir4.FhirResource;
+    return {
+      fullUrl: `${baseUrl}/fhir/${type}/${id}`,
+      resource: { ...resource, id, meta: { lastUpdated: s.createdAt } },
+      search: { mode: type === 'QuestionnaireResponse' ? 'match' : 'include' },
+    };
+  });
+  // The match first, then what it includes.
+  return [...entries.filter((e) => e.search?.mode === 'match'), ...entries.filter((e) => e.search?.mode !== 'match')];
 }
 
 export function searchsetBundle(records: readonly SubmissionRecord[], total: number, links: SearchsetLinks, o: { content: ClinicalContent; baseUrl: string; clinicName: string; now: Date }): fhir4.Bundle {

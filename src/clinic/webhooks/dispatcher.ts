@@ -3,7 +3,7 @@
 import type { Store } from '../../db/store.js';
 import { notificationBody, signedHeaders } from './webhook-message.js';
 
-/** Waits after the 1st, 2nd, … failed attempt; after the last, the notification is given up (about five days in all). */
+/** Waits after the 1st, 2nd, … failed attempt; after the last, the notification is given up (about four days in all). */
 export const RETRY_DELAYS_MS: readonly number[] = [
   30_000, 120_000, 600_000, 1_800_000, 3_600_000, 3 * 3_600_000, 6 * 3_600_000, 12 * 3_600_000, 24 * 3_600_000, 24 * 3_600_000, 24 * 3_600_000,
 ];
