@@ -2,7 +2,7 @@
 import { benchEngine } from './engine.js';
 
 await benchEngine();
-for (const [file, name] of [['./web.js', 'benchWeb'], ['./clinic.js', 'benchClinic']] as const) {
+for (const [file, name] of [['./web.js', 'benchWeb'], ['./clinic.js', 'benchClinic'], ['./fhir.js', 'benchFhir']] as const) {
   try {
     const mod = (await import(file)) as Record<string, unknown>;
     const fn = mod[name];
