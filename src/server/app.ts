@@ -73,7 +73,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   void app.register(blogRoutes(ctx));
   void app.register(checkRoutes(ctx));
   void app.register(apiRoutes(ctx), { prefix: '/api/v1' });
-  void app.register(fhirRoutes(ctx), { prefix: '/fhir' });
+  void app.register(fhirRoutes(ctx, { records: options.clinic !== undefined }), { prefix: '/fhir' });
   void app.register(healthRoutes(ctx, options.clinic));
   if (options.clinic !== undefined) void app.register(options.clinic.plugin);
   return app;

@@ -158,6 +158,12 @@ export function apiClientSuite(backend: SuiteBackend): void {
       assert.equal(missing.json<fhir4.OperationOutcome>().resourceType, 'OperationOutcome');
     });
 
+    it('lists the search in the CapabilityStatement', opts, async () => {
+      const cs = (await h.app.inject({ url: '/fhir/metadata' })).json<fhir4.CapabilityStatement>();
+      const search = cs.rest?.[0]?.resource?.find((r) => r.type === 'QuestionnaireResponse');
+      assert.deepEqual(search?.searchParam?.map((p) => p.name), ['_lastUpdated', '_id', '_count']);
+    });
+
     it('refuses unsupported searches and methods with an OperationOutcome', opts, async () => {
       for (const q of ['status=completed', '_lastUpdated=yesterday', '_count=1000', '_cursor=zzz', '_lastUpdated=ne2026-03-02']) {
         const res = await get(`/fhir/QuestionnaireResponse?${q}`);

@@ -5,6 +5,7 @@ import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
 import type * as fhir4 from 'fhir/r4.js';
 import { toWeeks, triage } from '../../engine/index.js';
+import { assertValidFhir } from '../../../test/clinic/helpers/fhir-validate.js';
 import { seeded, testApp } from '../../server/test-support.js';
 import { answerItem, answerNewest, newestItem, runAdaptive, type Facts } from './test-support.js';
 
@@ -168,6 +169,16 @@ describe('the ends of a check', () => {
     assert.equal(run.final.status, 'completed');
     assert.ok(!(run.final.contained ?? []).some((c) => c.resourceType === 'RiskAssessment'));
     assert.ok(run.final.item?.some((i) => i.linkId === 'creak.result'));
+  });
+
+  it('describes itself at /fhir/metadata: the operation, and no search without the clinic side', async () => {
+    const res = await app.inject({ url: '/fhir/metadata' });
+    assert.equal(res.statusCode, 200);
+    const cs = res.json<fhir4.CapabilityStatement>();
+    assertValidFhir(cs);
+    const resources = cs.rest?.[0]?.resource ?? [];
+    assert.deepEqual(resources.map((r) => r.type), ['Questionnaire']);
+    assert.equal(resources[0]?.operation?.[0]?.definition, 'http://hl7.org/fhir/uv/sdc/OperationDefinition/Questionnaire-next-question');
   });
 
   it('answers the same at the instance-level address, and from a Parameters body', async () => {
