@@ -38,7 +38,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Db> {
     ? await openPostgres(options.databaseUrl, options.pgSchema, options.poolSize ?? 10)
     : openSqlite(options.dataDir, options.fileName ?? 'creak.sqlite', options.sqliteSynchronous ?? 'FULL');
   try {
-    await migrate(db.kysely);
+    await migrate(db.kysely, db.dialect === 'postgres' ? options.pgSchema : undefined);
   } catch (error) {
     await db.close();
     throw error;
@@ -78,8 +78,10 @@ async function openPostgres(url: string, schema: string | undefined, max: number
   return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
 }
 
-async function migrate(kysely: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db: kysely, provider: migrationProvider });
+async function migrate(kysely: Kysely<Database>, schema: string | undefined): Promise<void> {
+  // Kysely looks for its lock table in every schema unless told which: another schema's (a test running beside this
+  // one) would make it skip creating this schema's own, and the migration would fail.
+  const migrator = new Migrator({ db: kysely, provider: migrationProvider, ...(schema === undefined ? {} : { migrationTableSchema: schema }) });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

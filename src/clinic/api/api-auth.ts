@@ -13,7 +13,8 @@ export function newApiKey(): { key: string; hash: string } {
 
 /** The API client behind "Authorization: Bearer <key>"; unknown and revoked keys are refused (401) at once. */
 export async function apiClientOf(request: FastifyRequest, store: Store): Promise<RequestContext> {
-  const m = /^Bearer ([A-Za-z0-9_\-.~+/]+=*)$/.exec(request.headers.authorization ?? '');
+  // The scheme is case-insensitive (RFC 9110); the key is base64url with Creak's prefix.
+  const m = /^bearer ([A-Za-z0-9_\-.~+/]+=*)$/i.exec(request.headers.authorization ?? '');
   if (m?.[1] === undefined) throw new FhirError('unauthorized');
   const found = await store.apiClients.authenticate(tokenHash(m[1]));
   if (!found.ok) throw new FhirError('unauthorized', found.reason === 'revoked' ? 'This API key has been revoked.' : undefined);

@@ -66,6 +66,7 @@ describe('parseSearch', () => {
     refused({ _count: '-1' }, '_count');
     refused({ _count: ['1', '2'] }, '_count');
     refused({ _id: 'a b' }, '_id');
+    refused({ _id: Array.from({ length: MAX_COUNT + 1 }, (_, i) => `id${i}`).join(',') }, '_id');
     refused({ _cursor: 'not-a-cursor' }, '_cursor');
     refused({ _cursor: encodeCursor('yesterday', 'x') }, '_cursor');
     refused({ _include: 'Patient:organization' }, '_include');

@@ -106,7 +106,7 @@ export function parseSearch(query: Readonly<Record<string, unknown>>): ParsedSea
       }
     } else if (name === '_id') {
       ids = once().split(',');
-      if (ids.some((id) => !ID.test(id))) throw bad('_id takes ids separated by commas.', name);
+      if (ids.length > MAX_COUNT || ids.some((id) => !ID.test(id))) throw bad(`_id takes up to ${MAX_COUNT} ids separated by commas.`, name);
       canonical.push([name, ids.join(',')]);
     } else if (name === '_count') {
       const v = once();
