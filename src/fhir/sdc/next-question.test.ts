@@ -33,18 +33,31 @@ function questionnaireOf(r: fhir4.QuestionnaireResponse): fhir4.Questionnaire {
   return q;
 }
 
-/** Answers as `facts` until the newest item is `linkId` (not answered), and returns that response. */
-async function until(facts: Facts, linkId: string): Promise<fhir4.QuestionnaireResponse> {
+const codesOf = (i: fhir4.QuestionnaireItem) => (i.answerOption ?? []).map((o) => o.valueCoding?.code);
+
+/** Kinds of item, told apart by their shape only, so the tests follow whatever questions the content has. */
+const SHAPE = {
+  first: () => true,
+  oneOf: (i: fhir4.QuestionnaireItem) => i.type === 'choice' && i.repeats !== true && !codesOf(i).includes('Y'),
+  yesNoUnsure: (i: fhir4.QuestionnaireItem) => i.type === 'choice' && codesOf(i).includes('Y'),
+  tickAll: (i: fhir4.QuestionnaireItem) => i.repeats === true,
+  duration: (i: fhir4.QuestionnaireItem) => i.type === 'quantity',
+  unsureNumber: (i: fhir4.QuestionnaireItem) => (i.type === 'integer' || i.type === 'decimal') && i.required === false,
+} as const;
+
+/** Answers as `facts` until the newest item has the shape (not answered yet); that response and its new item. */
+async function until(facts: Facts, shape: (item: fhir4.QuestionnaireItem) => boolean): Promise<{ r: fhir4.QuestionnaireResponse; item: fhir4.QuestionnaireItem; at: number }> {
   let response = START;
   for (let i = 0; i < 80; i++) {
     const res = await post(response);
     assert.equal(res.status, 200, JSON.stringify(res.body));
     response = res.body as fhir4.QuestionnaireResponse;
-    if (newestItem(response)?.linkId === linkId) return response;
-    assert.equal(response.status, 'in-progress', `reached the end before ${linkId}`);
-    response = answerNewest(response, (item) => answerItem(item, facts));
+    const item = newestItem(response);
+    if (item !== undefined && shape(item)) return { r: response, item, at: response.item?.length ?? 0 };
+    assert.equal(response.status, 'in-progress', 'reached the end before an item of that shape');
+    response = answerNewest(response, (next) => answerItem(next, facts));
   }
-  throw new Error(`never asked ${linkId}`);
+  throw new Error('never asked an item of that shape');
 }
 
 function expectOutcome(res: Res, status: number, code: string, expression?: string): void {
@@ -80,9 +93,8 @@ describe('the adaptive items', () => {
   });
 
   it('maps yes/no with "I\'m not sure" to HL7\'s yesnodontknow codes', async () => {
-    const r = await until(BACK, 'cancer_history');
-    const item = newestItem(r);
-    assert.equal(item?.type, 'choice');
+    const { item } = await until(BACK, SHAPE.yesNoUnsure);
+    assert.equal(item.type, 'choice');
     assert.deepEqual(item.answerOption?.map((o) => `${o.valueCoding?.system ?? ''}#${o.valueCoding?.code ?? ''}`), [
       'http://terminology.hl7.org/CodeSystem/v2-0136#Y', 'http://terminology.hl7.org/CodeSystem/v2-0136#N',
       'http://terminology.hl7.org/CodeSystem/data-absent-reason#asked-unknown',
@@ -90,38 +102,36 @@ describe('the adaptive items', () => {
   });
 
   it('maps "tick all that apply" to a repeating check-box choice with exclusive "None of these" and "I\'m not sure"', async () => {
-    const r = await until(BACK, 'cauda-equina');
-    const item = newestItem(r);
-    const question = content.questions.find((q) => q.id === 'cauda-equina');
-    assert.equal(item?.type, 'choice');
-    assert.equal(item.repeats, true);
-    assert.ok(item.extension?.some((e) => e.valueCodeableConcept?.coding?.[0]?.code === 'check-box'));
+    const { item } = await until(BACK, SHAPE.tickAll);
+    const question = content.questions.find((q) => q.id === item.linkId);
+    assert.equal(item.type, 'choice');
+    assert.equal(question?.kind, 'multi');
+    assert.ok(item.extension?.some((e) => e.valueCodeableConcept?.coding?.[0]?.code === 'check-box'), 'check boxes');
     const options = item.answerOption ?? [];
-    assert.deepEqual(options.slice(0, -2).map((o) => o.valueCoding?.code), question?.findings);
+    const findings: readonly string[] = question.findings;
+    assert.ok(options.slice(0, -2).every((o) => findings.includes(o.valueCoding?.code ?? '')), 'one option per finding');
     const exclusive = options.filter((o) => o.extension?.some((e) => e.url.endsWith('questionnaire-optionExclusive')));
     assert.deepEqual(exclusive.map((o) => o.valueCoding?.display), ['None of these', "I'm not sure"]);
   });
 
   it('maps a duration to a quantity in days, weeks or months, and converts the answer to weeks', async () => {
-    const r = await until(KNEE, 'duration_weeks');
-    const item = newestItem(r);
-    assert.equal(item?.type, 'quantity');
+    const { r, item } = await until(KNEE, SHAPE.duration);
     assert.deepEqual(item.extension?.filter((e) => e.url.endsWith('questionnaire-unitOption')).map((e) => e.valueCoding?.code), ['d', 'wk', 'mo']);
     assert.equal(item.required, false, 'blank means "I\'m not sure"');
-    const two = await post(withAnswer(r, 'duration_weeks', [{ valueQuantity: { value: 2, unit: 'months', system: 'http://unitsofmeasure.org', code: 'mo' } }]));
+    const two = await post(withAnswer(r, item.linkId, [{ valueQuantity: { value: 2, unit: 'months', system: 'http://unitsofmeasure.org', code: 'mo' } }]));
     const next = two.body as fhir4.QuestionnaireResponse;
     assert.equal(two.status, 200);
     // The next question is the engine's for the answers so far with 2 months as weeks.
-    const expected = triage(content, { ...replayAnswers(r), duration_weeks: toWeeks(2, 'months') });
+    const expected = triage(content, { ...replayAnswers(r), [item.linkId]: toWeeks(2, 'months') });
     assert.equal(expected.status, 'question');
     assert.equal(newestItem(next)?.linkId, expected.question.kind === 'multi' ? expected.question.id : expected.question.finding);
   });
 
   it('takes a blank number as "I\'m not sure" and says so with data-absent-reason', async () => {
-    const r = await until(KNEE, 'pain_score');
-    const res = await post({ ...r, item: [...(r.item ?? []), { linkId: 'pain_score' }] });
+    const { r, item } = await until(KNEE, SHAPE.unsureNumber);
+    const res = await post({ ...r, item: [...(r.item ?? []), { linkId: item.linkId }] });
     assert.equal(res.status, 200, JSON.stringify(res.body));
-    const echoed = (res.body as fhir4.QuestionnaireResponse).item?.find((i) => i.linkId === 'pain_score');
+    const echoed = (res.body as fhir4.QuestionnaireResponse).item?.find((i) => i.linkId === item.linkId);
     assert.deepEqual(echoed?.extension, [{ url: 'http://hl7.org/fhir/StructureDefinition/data-absent-reason', valueCode: 'asked-unknown' }]);
   });
 });
@@ -192,15 +202,27 @@ describe('the ends of a check', () => {
   });
 
   it('asks again from a changed earlier answer, dropping the answers that no longer apply', async () => {
-    const r = await until(KNEE, 'pain_score');
+    const { r } = await until(KNEE, SHAPE.unsureNumber);
     const changed = { ...r, item: (r.item ?? []).map((i) => (i.linkId === 'body_region' ? { ...i, answer: [{ valueCoding: { ...i.answer?.[0]?.valueCoding, code: 'lower_back', display: 'Lower back' } }] } : i)) };
     const res = await post(changed);
     assert.equal(res.status, 200, JSON.stringify(res.body));
     const next = res.body as fhir4.QuestionnaireResponse;
-    const expected = triage(content, { age_years: 30, body_region: 'lower_back', main_concern: 'noise_and_pain' });
-    assert.equal(expected.status, 'question');
-    assert.deepEqual(questionnaireOf(next).item?.map((i) => i.linkId), ['age_years', 'body_region', 'main_concern', expected.question.kind === 'multi' ? expected.question.id : expected.question.finding]);
-    assert.deepEqual(next.item?.map((i) => i.linkId), ['age_years', 'body_region', 'main_concern']);
+    // The engine's own path over the changed answers: the items it still asks, then the first it has no answer for.
+    const given = replayAnswers(changed);
+    const values: Record<string, boolean | number | string> = {};
+    const path: string[] = [];
+    for (;;) {
+      const result = triage(content, values);
+      assert.equal(result.status, 'question');
+      const q = result.question;
+      const id = q.kind === 'multi' ? q.id : (q.finding ?? q.id);
+      path.push(id);
+      if (!q.findings.every((f) => f in given)) break;
+      for (const f of q.findings) values[f] = given[f] ?? 'unknown';
+    }
+    assert.deepEqual(questionnaireOf(next).item?.map((i) => i.linkId), path);
+    assert.deepEqual(next.item?.map((i) => i.linkId), path.slice(0, -1));
+    assert.ok(path.length - 1 < (r.item ?? []).length, 'answers that no longer apply were dropped');
   });
 });
 
@@ -224,7 +246,7 @@ describe('errors as OperationOutcome', () => {
   });
 
   it('refuses another questionnaire (404) and a response begun on another version of the check (409)', async () => {
-    const r = await until(BACK, 'body_region');
+    const { r } = await until(BACK, SHAPE.oneOf);
     const q = questionnaireOf(r);
     const other = (patch: Partial<fhir4.Questionnaire>) => ({ ...r, contained: [{ ...q, ...patch }] });
     expectOutcome(await send(JSON.stringify(other({ derivedFrom: ['http://example.org/Questionnaire/phq-9'] }))), 404, 'unknown_questionnaire', 'QuestionnaireResponse.contained[0].derivedFrom[0]');
@@ -233,39 +255,45 @@ describe('errors as OperationOutcome', () => {
   });
 
   it('refuses an answer of the wrong type, exactly as the item says', async () => {
-    const age = await until(BACK, 'age_years');
-    expectOutcome(await send(JSON.stringify(withAnswer(age, 'age_years', [{ valueString: '44' }]))), 400, 'wrong_answer_type', 'QuestionnaireResponse.item[0].answer[0]');
-    expectOutcome(await send(JSON.stringify(withAnswer(age, 'age_years', [{ valueDecimal: 44 }]))), 400, 'wrong_answer_type', 'QuestionnaireResponse.item[0].answer[0]');
-    expectOutcome(await send(JSON.stringify(withAnswer(age, 'age_years', [{ valueInteger: 44, valueString: 'x' }]))), 400, 'wrong_answer_type');
-    expectOutcome(await send(JSON.stringify(withAnswer(age, 'age_years', [{ valueInteger: 44 }, { valueInteger: 45 }]))), 400, 'invalid_answer', 'QuestionnaireResponse.item[0].answer');
-    const cancer = await until(BACK, 'cancer_history');
-    expectOutcome(await send(JSON.stringify(withAnswer(cancer, 'cancer_history', [{ valueBoolean: true }]))), 400, 'wrong_answer_type');
-    const duration = await until(KNEE, 'duration_weeks');
-    const idx = duration.item?.length ?? 0;
-    expectOutcome(await send(JSON.stringify(withAnswer(duration, 'duration_weeks', [{ valueDecimal: 3 }]))), 400, 'wrong_answer_type', `QuestionnaireResponse.item[${idx}].answer[0]`);
-    expectOutcome(await send(JSON.stringify(withAnswer(duration, 'duration_weeks', [{ valueQuantity: { value: 3, unit: 'years', system: 'http://unitsofmeasure.org', code: 'a' } }]))), 400, 'invalid_answer');
+    const whole = await until(BACK, (i) => i.type === 'integer');
+    const at = `QuestionnaireResponse.item[${whole.at}]`;
+    const id = whole.item.linkId;
+    expectOutcome(await send(JSON.stringify(withAnswer(whole.r, id, [{ valueString: '44' }]))), 400, 'wrong_answer_type', `${at}.answer[0]`);
+    expectOutcome(await send(JSON.stringify(withAnswer(whole.r, id, [{ valueDecimal: 44 }]))), 400, 'wrong_answer_type', `${at}.answer[0]`);
+    expectOutcome(await send(JSON.stringify(withAnswer(whole.r, id, [{ valueInteger: 44, valueString: 'x' }]))), 400, 'wrong_answer_type');
+    expectOutcome(await send(JSON.stringify(withAnswer(whole.r, id, [{ valueInteger: 44 }, { valueInteger: 45 }]))), 400, 'invalid_answer', `${at}.answer`);
+    const yesNo = await until(BACK, SHAPE.yesNoUnsure);
+    expectOutcome(await send(JSON.stringify(withAnswer(yesNo.r, yesNo.item.linkId, [{ valueBoolean: true }]))), 400, 'wrong_answer_type');
+    const duration = await until(KNEE, SHAPE.duration);
+    const d = duration.item.linkId;
+    expectOutcome(await send(JSON.stringify(withAnswer(duration.r, d, [{ valueDecimal: 3 }]))), 400, 'wrong_answer_type', `QuestionnaireResponse.item[${duration.at}].answer[0]`);
+    expectOutcome(await send(JSON.stringify(withAnswer(duration.r, d, [{ valueQuantity: { value: 3, unit: 'years', system: 'http://unitsofmeasure.org', code: 'a' } }]))), 400, 'invalid_answer');
   });
 
   it('refuses a value the engine refuses, at the answer that holds it', async () => {
-    const age = await until(BACK, 'age_years');
-    expectOutcome(await send(JSON.stringify(withAnswer(age, 'age_years', [{ valueInteger: 300 }]))), 400, 'out_of_range', 'QuestionnaireResponse.item[0].answer[0]');
-    const region = await until(BACK, 'body_region');
-    expectOutcome(await send(JSON.stringify(withAnswer(region, 'body_region', [{ valueCoding: { system: 'http://example.org/x', code: 'knee' } }]))), 400, 'invalid_answer', 'QuestionnaireResponse.item[1].answer[0]');
+    const whole = await until(BACK, (i) => i.type === 'integer');
+    const max = whole.item.extension?.find((e) => e.url.endsWith('maxValue'))?.valueInteger ?? 0;
+    expectOutcome(await send(JSON.stringify(withAnswer(whole.r, whole.item.linkId, [{ valueInteger: max + 1 }]))), 400, 'out_of_range', `QuestionnaireResponse.item[${whole.at}].answer[0]`);
+    const one = await until(BACK, SHAPE.oneOf);
+    const code = one.item.answerOption?.[0]?.valueCoding?.code ?? '';
+    expectOutcome(await send(JSON.stringify(withAnswer(one.r, one.item.linkId, [{ valueCoding: { system: 'http://example.org/x', code } }]))), 400, 'invalid_answer', `QuestionnaireResponse.item[${one.at}].answer[0]`);
   });
 
   it('refuses "None of these" or "I\'m not sure" ticked with another option', async () => {
-    const r = await until(BACK, 'cauda-equina');
-    const options = (newestItem(r)?.answerOption ?? []).map((o) => o.valueCoding ?? {});
+    const { r, item } = await until(BACK, SHAPE.tickAll);
+    const options = (item.answerOption ?? []).map((o) => o.valueCoding ?? {});
     const [first] = options;
     for (const exclusive of options.slice(-2)) {
-      expectOutcome(await send(JSON.stringify(withAnswer(r, 'cauda-equina', [{ valueCoding: first ?? {} }, { valueCoding: exclusive }]))), 400, 'invalid_answer');
+      expectOutcome(await send(JSON.stringify(withAnswer(r, item.linkId, [{ valueCoding: first ?? {} }, { valueCoding: exclusive }]))), 400, 'invalid_answer');
     }
   });
 
   it('refuses an answer to an item that was not asked, and an asked item with no answer', async () => {
-    const r = await until(BACK, 'main_concern');
-    expectOutcome(await send(JSON.stringify(withAnswer(r, 'bladder_change', [{ valueBoolean: true }]))), 400, 'item_not_asked', `QuestionnaireResponse.item[${r.item?.length ?? 0}].linkId`);
-    expectOutcome(await send(JSON.stringify({ ...START, item: [{ linkId: 'age_years', answer: [{ valueInteger: 40 }] }] })), 400, 'item_not_asked');
+    const { r, at } = await until(BACK, SHAPE.tickAll);
+    const later = content.questions.find((q) => q.kind === 'boolean' && !(questionnaireOf(r).item ?? []).some((i) => i.linkId === q.findings[0]));
+    expectOutcome(await send(JSON.stringify(withAnswer(r, later?.findings[0] ?? 'x', [{ valueBoolean: true }]))), 400, 'item_not_asked', `QuestionnaireResponse.item[${at}].linkId`);
+    const first = await until(BACK, SHAPE.first);
+    expectOutcome(await send(JSON.stringify({ ...START, item: [{ linkId: first.item.linkId, answer: [{ valueInteger: 40 }] }] })), 400, 'item_not_asked');
     expectOutcome(await send(JSON.stringify(r)), 400, 'missing_answer');
     const dup = { ...r, item: [...(r.item ?? []), ...(r.item ?? []).slice(0, 1)] };
     expectOutcome(await send(JSON.stringify(dup)), 400, 'invalid_resource');
@@ -279,8 +307,8 @@ describe('errors as OperationOutcome', () => {
   });
 
   it('never answers arbitrary JSON, or a real response with arbitrary answers, with a 5xx', async () => {
-    const base = await until(BACK, 'cauda-equina');
-    const linkIds = ['age_years', 'body_region', 'main_concern', 'cauda-equina', 'nothing'];
+    const { r: base } = await until(BACK, SHAPE.tickAll);
+    const linkIds = [...(questionnaireOf(base).item ?? []).map((i) => i.linkId), 'nothing'];
     await fc.assert(fc.asyncProperty(
       fc.oneof(
         fc.jsonValue(),
