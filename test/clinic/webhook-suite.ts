@@ -38,6 +38,8 @@ export function webhookSuite(b: WebhookBackend): void {
     // Near the real time: receivers check that a signature's timestamp is recent.
     const clock = testClock(new Date().toISOString());
     let h: Harness;
+    /** Whether `h` is open: a failed start must still let the receiver and the schema go, or the process never ends. */
+    let open = false;
     let admin: Client;
     let adminId = '';
     let receiver: Receiver;
@@ -45,7 +47,9 @@ export function webhookSuite(b: WebhookBackend): void {
 
     /** Starts the app on the backend's database (again, for the restart), signed in as the admin. */
     const start = async () => {
+      open = false;
       h = await startHarness({ now: clock.now, settings: { sessionIdleMs: 30 * 86_400_000, sessionAbsoluteMs: 60 * 86_400_000 }, ...(backend === undefined ? {} : { database: backend.options }) });
+      open = true;
       if (adminId === '') adminId = await addStaff(h, 'admin@example.com', 'admin', 'Ada Admin');
       admin = new Client(h.app);
       await admin.login('admin@example.com');
@@ -63,7 +67,7 @@ export function webhookSuite(b: WebhookBackend): void {
     });
     after(async () => {
       if (skipReason !== false) return;
-      await h.close();
+      if (open) await h.close();
       await receiver.close();
       await backend?.cleanup();
     });
@@ -137,6 +141,7 @@ export function webhookSuite(b: WebhookBackend): void {
       receiver.failNext(0);
       const before_ = receiver.received.length;
       await sendResult(new Client(h.app), SELF.answers, PERSON);
+      open = false;
       await h.close();
       await start();
       await h.clinic.webhooks.tick();
