@@ -10,10 +10,10 @@ function focusErrorSummary(): void {
   if (summary !== null) summary.focus();
 }
 
-/** "None of these" and "I'm not sure" cannot be ticked with other options. */
+/** "None of these" cannot be ticked with other options ("I'm not sure" can: the unticked ones are then unsure). */
 function exclusiveCheckboxes(): void {
   const boxes = Array.from(doc.querySelectorAll<HTMLInputElement>('input[type=checkbox][name=answer]'));
-  const exclusive = (b: HTMLInputElement): boolean => b.value === 'none' || b.value === 'unknown';
+  const exclusive = (b: HTMLInputElement): boolean => b.value === 'none';
   for (const box of boxes) {
     box.addEventListener('change', () => {
       if (!box.checked) return;

@@ -26,6 +26,8 @@ import { loadClinicSettings, type ClinicSettings } from './settings.js';
 import { issueSetupLink } from './setup.js';
 import { staffRoutes } from './staff/staff-routes.js';
 import { CLINIC_CSS, CLINIC_CSS_URL } from './views/clinic-css.js';
+import { fhirSearchRoutes } from './api/fhir-search-routes.js';
+import { startWebhookDispatcher, type WebhookDispatcher } from './webhooks/dispatcher.js';
 
 export interface Clinic {
   /** Registers /send/* and /clinic/* routes. */
@@ -70,6 +72,7 @@ export interface CreateClinicOptions {
 export interface ClinicInternals extends Clinic {
   ctx: ClinicContext;
   scheduler: Scheduler;
+  webhooks: WebhookDispatcher;
 }
 
 /** A function computing its value on the first call only. */
@@ -154,6 +157,7 @@ export async function createClinic(options: CreateClinicOptions): Promise<Clinic
     store, notifier, settings, now, log, run: options.schedule ?? true,
     ...(options.scheduleIntervalMs === undefined ? {} : { intervalMs: options.scheduleIntervalMs }),
   });
+  const webhooks = startWebhookDispatcher({ store, baseUrl: config.baseUrl, now, log, run: options.schedule ?? true });
   if (settings.printSetupLink) {
     const link = await issueSetupLink(store, config.baseUrl);
     if (link !== undefined) log(`no staff account yet. Create the first admin (link works once, until ${link.expiresAt}): ${link.url}`);
@@ -167,16 +171,19 @@ export async function createClinic(options: CreateClinicOptions): Promise<Clinic
     await app.register(fhirRoutes(ctx));
     await app.register(sendRoutes(ctx));
     await app.register(staffRoutes(ctx));
+    await app.register(fhirSearchRoutes(ctx));
   };
 
   return {
     plugin,
     ctx,
     scheduler,
+    webhooks,
     ping: () => store.ping(),
     stateKeys,
     close: async () => {
       scheduler.stop();
+      await webhooks.stop();
       notifier.close();
       await store.close();
     },

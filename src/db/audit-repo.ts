@@ -10,7 +10,8 @@ export type AuditAction =
   | 'submission.feedback' | 'submission.export' | 'submission.delete' | 'submission.purge'
   | 'inbox.view' | 'inbox.export' | 'retention.purge'
   | 'staff.login' | 'staff.login_failed' | 'staff.logout' | 'staff.logout_all' | 'staff.create' | 'staff.disable'
-  | 'staff.enable' | 'staff.reset_link' | 'staff.password_set' | 'staff.totp' | 'staff.list' | 'audit.view' | 'safety.view';
+  | 'staff.enable' | 'staff.reset_link' | 'staff.password_set' | 'staff.totp' | 'staff.list' | 'audit.view' | 'safety.view'
+  | 'api.search' | 'api.denied' | 'api_client.create' | 'api_client.revoke' | 'webhook.create' | 'webhook.disable' | 'webhook.retry';
 
 /** Values allowed in an audit detail: codes, counts and ids, never free text typed by a person. */
 export type AuditDetail = Readonly<Record<string, string | number | boolean | null>>;
@@ -46,7 +47,7 @@ export async function writeAudit(db: Executor, ctx: RequestContext, at: string, 
   const rows = entries.map((e) => ({
     id: newId(),
     at,
-    actor_kind: ctx.actor === 'system' ? `system:${ctx.job}` : ctx.actor,
+    actor_kind: ctx.actor === 'system' ? `system:${ctx.job}` : ctx.actor === 'api' ? `api:${ctx.clientName}` : ctx.actor,
     user_id: ctx.actor === 'staff' ? ctx.userId : null,
     action: e.action,
     subject_user_id: e.subjectUserId ?? null,

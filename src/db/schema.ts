@@ -150,6 +150,48 @@ export interface FhirResourceTable {
   resource_json: string;
 }
 
+/** A records system's API client: read-only; only the SHA-256 of its key is kept. */
+export interface ApiClientTable {
+  id: string;
+  name: string;
+  /** 'read': search and read sent results as FHIR. */
+  scope: string;
+  key_hash: string;
+  created_at: string;
+  created_by: string | null;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+/** Where new-submission notifications go, and the secret they are signed with (kept: it signs every delivery). */
+export interface WebhookEndpointTable {
+  id: string;
+  url: string;
+  secret: string;
+  created_at: string;
+  created_by: string | null;
+  disabled_at: string | null;
+}
+
+/** The webhook outbox and its log: one row per event per endpoint; the id is the notification's id. */
+export interface WebhookDeliveryTable {
+  id: string;
+  endpoint_id: string;
+  event: string;
+  submission_id: string;
+  created_at: string;
+  /** 'pending', 'delivered' or 'failed' (gave up). */
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  /** Claimed by a sender until then, so two instances do not send the same attempt. */
+  locked_until: string | null;
+  last_attempt_at: string | null;
+  last_status: number | null;
+  last_error: string | null;
+  delivered_at: string | null;
+}
+
 export interface Database {
   submission: SubmissionTable;
   submission_event: SubmissionEventTable;
@@ -163,4 +205,7 @@ export interface Database {
   setting: SettingTable;
   job_run: JobRunTable;
   fhir_resource: FhirResourceTable;
+  api_client: ApiClientTable;
+  webhook_endpoint: WebhookEndpointTable;
+  webhook_delivery: WebhookDeliveryTable;
 }

@@ -1,6 +1,8 @@
 // The storage layer in one object: every repository over one database, sharing one clock.
 import { RateLimitRepo } from './rate-limit-repo.js';
 import { FhirResourceRepo } from './fhir-resource-repo.js';
+import { ApiClientRepo } from './api-client-repo.js';
+import { ApiReadRepo } from './api-read-repo.js';
 import type { Kysely } from 'kysely';
 import { listAudit, type AuditQuery } from './audit-repo.js';
 import type { RequestContext } from './context.js';
@@ -15,6 +17,7 @@ import { claimJobRun, getOrCreateSetting, releaseJobRun } from './setting-repo.j
 import { StaffRepo } from './staff-repo.js';
 import { SubmissionRepo } from './submission-repo.js';
 import { TokenRepo } from './token-repo.js';
+import { WebhookRepo } from './webhook-repo.js';
 
 export interface StoreOptions {
   now?: () => Date;
@@ -33,6 +36,9 @@ export class Store {
   readonly notifications: NotificationRepo;
   readonly rateLimits: RateLimitRepo;
   readonly fhir: FhirResourceRepo;
+  readonly apiClients: ApiClientRepo;
+  readonly apiReads: ApiReadRepo;
+  readonly webhooks: WebhookRepo;
   readonly now: () => Date;
 
   constructor(readonly db: Db, options: StoreOptions = {}) {
@@ -48,6 +54,9 @@ export class Store {
     this.notifications = new NotificationRepo(k, now);
     this.rateLimits = new RateLimitRepo(k, now);
     this.fhir = new FhirResourceRepo(k, now);
+    this.apiClients = new ApiClientRepo(k, now);
+    this.apiReads = new ApiReadRepo(k, now);
+    this.webhooks = new WebhookRepo(k, now);
   }
 
   get kysely(): Kysely<Database> {

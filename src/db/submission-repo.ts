@@ -4,6 +4,7 @@ import { newId } from './ids.js';
 import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import { levelRank, type Answers, type Level, type Outcome, type Region } from '../engine/types.js';
 import { writeAudit } from './audit-repo.js';
+import { enqueueSubmissionCreated } from './webhook-repo.js';
 import { requireStaff, type RequestContext } from './context.js';
 import { newReferenceCode, parseReferenceCode } from './reference-code.js';
 import type { Database, SubmissionTable } from './schema.js';
@@ -53,6 +54,7 @@ export class SubmissionRepo {
             id: newId(), submission_id: id, at, user_id: null, action: 'created', from_value: null, to_value: 'new', note: null,
           }).execute();
           await writeAudit(trx, ctx, at, [{ action: 'submission.create', submissionId: id, reference, detail: { level: input.outcome.level } }]);
+          await enqueueSubmissionCreated(trx, id, at);
         });
         return { id, reference, createdAt: at, level: input.outcome.level, duplicate: false, changed: false };
       } catch (error) {
@@ -257,7 +259,8 @@ function toSummary(r: SummaryRow): SubmissionSummary {
   };
 }
 
-function toRecord(r: Row): SubmissionRecord {
+/** A stored row as the record the rest of the app uses (also for the API's reads). */
+export function toRecord(r: Row): SubmissionRecord {
   return {
     ...toSummary(r), updatedAt: r.updated_at, message: r.message, answers: JSON.parse(r.answers_json) as Answers,
     outcome: JSON.parse(r.outcome_json) as Outcome, contentVersion: r.content_version,

@@ -43,7 +43,7 @@ export function groupView(content: ClinicalContent, findings: readonly string[],
     kind: 'multi',
     findings,
     text: 'Do any of these apply to you?',
-    hint: 'Tick all that apply.',
+    hint: 'Tick all that apply. If you are not sure about one of them, also tick "I\'m not sure".',
     unknownAllowed: true,
     stage,
     options: findings.map((f) => {

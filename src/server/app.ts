@@ -8,6 +8,7 @@ import type { AppConfig, TrustProxy } from '../config.js';
 import type { ClinicalContent } from '../engine/types.js';
 import { loadSignoffs, signoffStatus, type Signoff } from '../safety/signoffs.js';
 import { CheckStates } from '../web/check/check-state.js';
+import { fhirRoutes } from '../fhir/fhir-routes.js';
 import { loadLibrary, type Library } from '../web/library.js';
 import { blogRoutes } from '../web/routes/blog-routes.js';
 import { checkRoutes } from '../web/routes/check-routes.js';
@@ -107,6 +108,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   void app.register(blogRoutes(ctx));
   void app.register(checkRoutes(ctx));
   void app.register(apiRoutes(ctx), { prefix: '/api/v1' });
+  void app.register(fhirRoutes(ctx, { records: options.clinic !== undefined }), { prefix: '/fhir' });
   void app.register(healthRoutes(ctx, options.clinic));
   if (options.clinic !== undefined) void app.register(options.clinic.plugin);
   return app;

@@ -43,6 +43,11 @@ describe('clinic pages are valid HTML', () => {
     const users = await admin.post('/clinic/users', { _csrf: csrf, name: 'Cleo', email: 'cleo@example.com', role: 'clinician' });
     const usersBad = await admin.post('/clinic/users', { _csrf: csrf, name: '', email: 'x', role: '' });
     const link = /(\/clinic\/password\/[A-Za-z0-9_-]+)/.exec(users.body)?.[1] ?? '';
+    csrf = await admin.csrfFrom('/clinic/integrations');
+    const apiKey = await admin.post('/clinic/integrations/clients', { _csrf: csrf, name: HOSTILE.html });
+    const hookBad = await admin.post('/clinic/integrations/webhooks', { _csrf: csrf, url: 'http://example.org/<b>' });
+    const hook = await admin.post('/clinic/integrations/webhooks', { _csrf: csrf, url: 'http://127.0.0.1:9/hook' });
+    await sendResult(person, URGENT.answers, { name: 'Webhook Person' });
     csrf = await admin.csrfFrom('/clinic/account');
     const totp = await admin.post('/clinic/account/totp/start', { _csrf: csrf });
     pages.push(
@@ -63,6 +68,10 @@ describe('clinic pages are valid HTML', () => {
       { name: 'audit', ...res(await admin.get('/clinic/audit')), expect: 200 },
       { name: 'retention', ...res(await admin.get('/clinic/retention')), expect: 200 },
       { name: 'account, TOTP set-up', ...res(totp), expect: 200 },
+      { name: 'integrations with a new API key', ...res(apiKey), expect: 200 },
+      { name: 'integrations with errors', ...res(hookBad), expect: 400 },
+      { name: 'integrations with a new webhook secret', ...res(hook), expect: 200 },
+      { name: 'integrations with the delivery log', ...res(await admin.get('/clinic/integrations')), expect: 200 },
     );
     const wrong = new Client(h.app);
     const t = await wrong.csrfFrom('/clinic/login');

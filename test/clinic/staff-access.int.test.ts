@@ -37,6 +37,12 @@ const ROUTES: { method: 'GET' | 'POST'; url: string; admin?: boolean }[] = [
   { method: 'GET', url: '/clinic/retention', admin: true },
   { method: 'POST', url: '/clinic/retention/delete', admin: true },
   { method: 'POST', url: '/clinic/retention/purge', admin: true },
+  { method: 'GET', url: '/clinic/integrations', admin: true },
+  { method: 'POST', url: '/clinic/integrations/clients', admin: true },
+  { method: 'POST', url: '/clinic/integrations/clients/:id/revoke', admin: true },
+  { method: 'POST', url: '/clinic/integrations/webhooks', admin: true },
+  { method: 'POST', url: '/clinic/integrations/webhooks/:id/remove', admin: true },
+  { method: 'POST', url: '/clinic/integrations/deliveries/:id/retry', admin: true },
 ];
 
 describe('staff access', () => {

@@ -9,6 +9,7 @@ import { detailRoutes } from './detail-routes.js';
 import { exportRoutes } from './export-routes.js';
 import { inboxRoutes } from './inbox-routes.js';
 import { safetyRoutes } from './safety-routes.js';
+import { integrationsRoutes } from './integrations-routes.js';
 
 export function staffRoutes(ctx: ClinicContext): FastifyPluginAsync {
   return async (app) => {
@@ -21,6 +22,7 @@ export function staffRoutes(ctx: ClinicContext): FastifyPluginAsync {
       await staff.register(accountRoutes(ctx));
       await staff.register(safetyRoutes(ctx));
       await staff.register(adminRoutes(ctx));
+      await staff.register(integrationsRoutes(ctx));
     });
   };
 }

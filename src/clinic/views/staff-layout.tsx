@@ -25,7 +25,7 @@ export function StaffPage(p: StaffPageProps) {
           <a href="/clinic">Inbox</a>
           <a href="/clinic/safety">Safety</a>
           <a href="/clinic/questionnaire.json">Questionnaire (FHIR)</a>
-          {p.staff.role === 'admin' ? <><a href="/clinic/users">Staff</a><a href="/clinic/audit">Audit log</a><a href="/clinic/retention">Data deletion</a></> : null}
+          {p.staff.role === 'admin' ? <><a href="/clinic/users">Staff</a><a href="/clinic/audit">Audit log</a><a href="/clinic/retention">Data deletion</a><a href="/clinic/integrations">Integrations</a></> : null}
           <a href="/clinic/account">{p.staff.name}</a>
           <form method="post" action="/clinic/logout">
             <Hidden name="_csrf" value={p.csrf ?? ''} />

@@ -10,6 +10,8 @@ import * as m0007 from './0007-login-throttle.js';
 import * as m0008 from './0008-audit-subject.js';
 import * as m0009 from './0009-fhir-resource.js';
 import * as m0010 from './0010-phone-e164.js';
+import * as m0011 from './0011-api-client.js';
+import * as m0012 from './0012-webhook.js';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -22,6 +24,8 @@ const migrations: Record<string, Migration> = {
   '0008-audit-subject': m0008,
   '0009-fhir-resource': m0009,
   '0010-phone-e164': m0010,
+  '0011-api-client': m0011,
+  '0012-webhook': m0012,
 };
 
 export const migrationProvider: MigrationProvider = {

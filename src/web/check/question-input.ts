@@ -59,12 +59,12 @@ function parseMulti(question: QuestionView, prefill: Prefill, fail: (m: string) 
   const findings = question.findings;
   const fill = (value: AnswerValue): Record<string, AnswerValue> => Object.fromEntries(findings.map((f) => [f, value]));
   if (ticked.size === 0) return fail(errorMessage(question, 'choose'));
-  if (ticked.has(UNKNOWN) && question.unknownAllowed) {
-    return ticked.size === 1 ? { ok: true, values: fill(UNKNOWN) } : fail(errorMessage(question, 'exclusive'));
-  }
   if (ticked.has(NONE)) return ticked.size === 1 ? { ok: true, values: fill(false) } : fail(errorMessage(question, 'exclusive'));
+  const unsure = ticked.has(UNKNOWN) && question.unknownAllowed;
+  ticked.delete(UNKNOWN);
   if ([...ticked].some((t) => !findings.includes(t))) return fail(errorMessage(question, 'choose'));
-  return { ok: true, values: Object.fromEntries(findings.map((f) => [f, ticked.has(f)])) };
+  // "I'm not sure" may come with ticked statements: those are yes, the others unsure (then asked again, principle 2b).
+  return { ok: true, values: Object.fromEntries(findings.map((f) => [f, ticked.has(f) ? true : unsure ? UNKNOWN : false])) };
 }
 
 function parseNumber(content: ClinicalContent, question: QuestionView, prefill: Prefill, fail: (m: string) => InputResult): InputResult {
@@ -110,8 +110,8 @@ export function prefillFromValues(question: QuestionView, values: Readonly<Recor
     case 'choice':
       return { answer: [String(vals[0])], unsure: false };
     case 'multi': {
-      if (vals.every((v) => v === UNKNOWN)) return { answer: [UNKNOWN], unsure: false };
       const ticked = findings.filter((f) => values[f] === true);
+      if (vals.some((v) => v === UNKNOWN)) return { answer: [...ticked, UNKNOWN], unsure: false };
       return { answer: ticked.length === 0 ? [NONE] : ticked, unsure: false };
     }
     case 'number': {
