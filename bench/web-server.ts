@@ -16,7 +16,8 @@ export interface BaselineRoute {
   precompressed: boolean;
   /** 200, or 303 with a Location (an answer's post). */
   status: number;
-  location?: string;
+  /** The app's own response headers (security headers, cache-control, location…), so both send the same response. */
+  headers: Record<string, string>;
 }
 
 async function serveApp(): Promise<void> {
@@ -43,7 +44,7 @@ function serveBaseline(file: string): void {
         return;
       }
       const encoding = pickEncoding(req.headers['accept-encoding'], route.precompressed ? 'br' : 'gzip');
-      const headers: Record<string, string> = { 'content-type': route.type, vary: 'accept-encoding', ...(route.location === undefined ? {} : { location: route.location }) };
+      const headers: Record<string, string> = { ...route.headers, 'content-type': route.type, vary: 'accept-encoding' };
       let body: Buffer | string = route.body;
       if (encoding !== 'identity') {
         headers['content-encoding'] = encoding;

@@ -30,6 +30,8 @@ interface Target {
 interface Sample { reqPerSec: number; cpuMicrosPerReq: number; p99: number }
 
 const ACCEPT = 'gzip, deflate, br';
+/** Headers each server writes for itself (framing, encoding, date). */
+const PER_RESPONSE_HEADERS = new Set(['content-length', 'content-encoding', 'content-type', 'vary', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
 
 /** Server CPU time (user + system) in microseconds, from /proc (Linux). */
 function cpuMicros(pid: number): number {
@@ -87,12 +89,12 @@ const median = (xs: number[]): number => {
 };
 
 /** The request bodies and the app's exact responses, from an in-process app. */
-async function prepare(): Promise<{ targets: Target[]; responses: Map<string, { type: string; body: string; status: number; location?: string }>; weight: string[] }> {
+async function prepare(): Promise<{ targets: Target[]; responses: Map<string, { type: string; body: string; status: number; headers: Record<string, string> }>; weight: string[] }> {
   const content = loadClinicalContent();
   const config = loadConfig({});
   const app = buildApp({ config, content, stateKeys: [KEY] });
-  // Midway through a routine knee check: the question page at its sealed address, and the post answering it.
-  const { answers, stoppedAt } = answerUntil(content, PEOPLE.routine, (q) => q.id === 'gives-way');
+  // Midway through a routine knee check (the page of same-day signs such as a locked knee): the question page at its sealed address, and the post answering it.
+  const { answers, stoppedAt } = answerUntil(content, PEOPLE.routine, (q) => q.findings.includes('joint_locked_now'));
   if (stoppedAt === undefined) throw new Error('no mid-check question');
   const token = new CheckStates([KEY], content.version).seal({ answers, question: shownQuestion(stoppedAt) }, new Date());
   const form = new URLSearchParams([['s', token], ...answerFieldsFor(content, stoppedAt, PEOPLE.routine).filter(([k]) => k !== 'q' && k !== 'o')]).toString();
@@ -104,14 +106,15 @@ async function prepare(): Promise<{ targets: Target[]; responses: Map<string, { 
     { name: 'answer mid-check (POST /check, 303)', method: 'POST', path: '/check', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form, precompressed: false },
     { name: 'POST /api/v1/triage', method: 'POST', path: '/api/v1/triage', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answers: apiAnswers }), precompressed: false },
   ];
-  const responses = new Map<string, { type: string; body: string; status: number; location?: string }>();
+  const responses = new Map<string, { type: string; body: string; status: number; headers: Record<string, string> }>();
   for (const t of targets) {
     const res = await app.inject({ method: t.method, url: t.path, headers: t.headers, ...(t.body === undefined ? {} : { payload: t.body }) });
     if (res.statusCode !== 200 && res.statusCode !== 303) throw new Error(`${t.name}: ${String(res.statusCode)}`);
-    responses.set(t.name, {
-      type: String(res.headers['content-type'] ?? 'text/plain'), body: res.body, status: res.statusCode,
-      ...(res.headers.location === undefined ? {} : { location: res.headers.location }),
-    });
+    // The headers the app sends that do not depend on the body or the connection: the baseline sends them too.
+    const headers = Object.fromEntries(Object.entries(res.headers)
+      .filter(([name]) => !PER_RESPONSE_HEADERS.has(name))
+      .map(([name, value]) => [name, String(value)]));
+    responses.set(t.name, { type: String(res.headers['content-type'] ?? 'text/plain'), body: res.body, status: res.statusCode, headers });
   }
   // Page weight of the first question page, as sent (precompressed HTML and CSS).
   const page = await app.inject({ url: '/check' });
@@ -154,7 +157,7 @@ export async function benchWeb(options: WebBenchOptions = {}): Promise<void> {
     const r = responses.get(t.name);
     return {
       path: `/${t.name.replace(/[^a-z0-9]+/gi, '-')}`, type: r?.type ?? 'text/html', body: r?.body ?? '', precompressed: t.precompressed,
-      status: r?.status ?? 200, ...(r?.location === undefined ? {} : { location: r.location }),
+      status: r?.status ?? 200, headers: r?.headers ?? {},
     };
   });
   const file = join(tmpdir(), `creak-bench-${String(process.pid)}.json`);
@@ -188,7 +191,7 @@ export async function benchWeb(options: WebBenchOptions = {}): Promise<void> {
       console.log(`${t.name.padEnd(40)} | ${a.toFixed(0).padStart(9)} | ${b.toFixed(0).padStart(14)} | ${(a / b).toFixed(2).padStart(5)} | ${ac.toFixed(0).padStart(14)} | ${bc.toFixed(0).padStart(19)} | ${(bc / ac).toFixed(2).padStart(9)} | ${median(s.app.map((x) => x.p99)).toFixed(1)}`);
     }
     console.log('ratio = app req/s ÷ baseline req/s (aim ≥ 0.4); CPU ratio = baseline CPU per request ÷ app CPU per request.');
-    console.log('The baseline returns the same body, compressed the same way (per request with gzip 6, or precompressed brotli for the first page).');
+    console.log('The baseline returns the same response: the same body, compressed the same way (per request with gzip 6, or precompressed brotli for the first page), and the same headers (security headers, cache-control, location).');
     for (const line of weight) console.log(line);
   } finally {
     app.child.kill();
