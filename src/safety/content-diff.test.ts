@@ -68,6 +68,26 @@ test('a side the current code cannot load is named with its problems, and no vig
   assert.match(formatDiff(d), /Vignettes: NOT COMPARED: the "before" side \(old\) cannot be loaded by the current code/);
 });
 
+test('an older version without the wording a newer loader needs (level actions, warning signs) is still compared', () => {
+  const before = copy();
+  const after = copy();
+  const file = join(before, 'clinical', 'rules.yaml');
+  const rules = readFileSync(file, 'utf8');
+  const actions = rules.indexOf('level_actions:');
+  const definitions = rules.indexOf('definitions:');
+  const e11 = rules.indexOf('  - id: E11');
+  const warning = rules.indexOf('    warning:', e11);
+  const next = rules.indexOf('  - id: E12', e11);
+  assert.ok(actions >= 0 && actions < definitions && definitions < e11 && e11 < warning && warning < next);
+  writeFileSync(file, rules.slice(0, actions) + rules.slice(definitions, warning) + rules.slice(next));
+  const d = diffContent(before, after, labels, PROJECT);
+  assert.equal(d.before.loaded, true, d.before.problems.join('\n'));
+  assert.deepEqual(d.before.filled, ['rules.yaml level_actions', 'rules.yaml rules[10] (E11).warning']);
+  assert.equal(d.vignettes.compared, true);
+  assert.deepEqual(d.vignettes.changed, [], 'wording alone changes no outcome');
+  assert.match(formatDiff(d), /NOTE: before lacks wording the current code needs \(a placeholder stands in; levels are not affected\): rules\.yaml level_actions; rules\.yaml rules\[10\] \(E11\)\.warning/);
+});
+
 test('reads both sides from git revisions, and refuses what is neither a folder nor a revision', () => {
   const repo = mkdtempSync(join(tmpdir(), 'creak-git-'));
   const g = (...args: string[]): string => execFileSync('git', ['-C', repo, '-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], { encoding: 'utf8' });

@@ -18,6 +18,8 @@ export interface Side {
   problems: string[];
   /** Fields the current code does not read, left out of the loaded content (still compared as text). */
   ignored: string[];
+  /** Wording-only fields the current code needs and this side lacks, given a placeholder to load it. */
+  filled: string[];
 }
 
 export interface RuleEntry { id: string; level: string; title: string }
@@ -164,8 +166,8 @@ export function diffContent(beforeDir: string, afterDir: string, labels: { befor
   const sideOf = (dir: string, label: string): { side: Side; content?: ClinicalContent } => {
     const load = loadLenient(dir);
     return load.ok
-      ? { side: { label, version: load.version, loaded: true, problems: [], ignored: load.ignored }, content: load.content }
-      : { side: { label, version: load.version, loaded: false, problems: load.problems, ignored: load.ignored } };
+      ? { side: { label, version: load.version, loaded: true, problems: [], ignored: load.ignored, filled: load.filled }, content: load.content }
+      : { side: { label, version: load.version, loaded: false, problems: load.problems, ignored: load.ignored, filled: load.filled } };
   };
   const b = sideOf(beforeDir, labels.before);
   const a = sideOf(afterDir, labels.after);

@@ -22,6 +22,7 @@ export function formatDiff(d: ContentDiff): string {
   ];
   for (const s of [d.before, d.after]) {
     if (s.ignored.length > 0) out.push(`NOTE: ${s.label} has fields the current code does not read (compared as text only): ${s.ignored.join('; ')}`);
+    if (s.filled.length > 0) out.push(`NOTE: ${s.label} lacks wording the current code needs (a placeholder stands in; levels are not affected): ${s.filled.join('; ')}`);
     if (!s.loaded) out.push(`NOTE: ${s.label} cannot be loaded by the current code:`, ...s.problems.map((p) => `  ${p}`));
   }
   if (d.files.added.length + d.files.removed.length > 0) out.push(`Clinical files added: ${d.files.added.join(', ') || 'none'}; removed: ${d.files.removed.join(', ') || 'none'}`);

@@ -8,8 +8,8 @@ import { schemas, type FileName } from '../content/clinical-schema.js';
 import type { ClinicalContent } from '../engine/types.js';
 
 export type LenientLoad =
-  | { ok: true; content: ClinicalContent; version: string; ignored: string[] }
-  | { ok: false; version: string; problems: string[]; ignored: string[] };
+  | { ok: true; content: ClinicalContent; version: string; ignored: string[]; filled: string[] }
+  | { ok: false; version: string; problems: string[]; ignored: string[]; filled: string[] };
 
 /** Deletes the keys zod reported as unknown; returns the dotted paths deleted. */
 function stripUnknown(data: unknown, file: string): { data: unknown; ignored: string[] } {
@@ -31,10 +31,35 @@ function stripUnknown(data: unknown, file: string): { data: unknown; ignored: st
   return { data, ignored };
 }
 
+const PLACEHOLDER = '(not in this content version)';
+
+/**
+ * Adds what a newer loader requires but that carries only wording, never a level, when an older content version
+ * lacks it: the level actions, and the warning sign of each emergency and urgent rule (principle 9). A placeholder
+ * stands in so that the version's vignette outcomes can still be compared. Returns the dotted paths added.
+ */
+function fillWordingOnly(data: unknown, file: string): string[] {
+  if (file !== 'rules.yaml' || data === null || typeof data !== 'object') return [];
+  const record = data as { level_actions?: unknown; rules?: unknown };
+  const added: string[] = [];
+  if (record.level_actions === undefined) {
+    record.level_actions = Object.fromEntries(['emergency', 'urgent', 'soon', 'routine', 'self_care'].map((l) => [l, PLACEHOLDER]));
+    added.push(`${file} level_actions`);
+  }
+  for (const [i, rule] of (Array.isArray(record.rules) ? record.rules : []).entries()) {
+    const r = rule as { id?: unknown; level?: unknown; warning?: unknown } | null;
+    if (r === null || typeof r !== 'object' || r.warning !== undefined || (r.level !== 'emergency' && r.level !== 'urgent')) continue;
+    r.warning = { text: PLACEHOLDER, signs: [], keywords: [] };
+    added.push(`${file} rules[${String(i)}] (${String(r.id)}).warning`);
+  }
+  return added;
+}
+
 /**
  * Loads `<contentDir>/clinical` with the current loader. Fields the loader does not know (content written for
- * a newer policy version) are dropped first and listed in `ignored`; anything else the loader refuses is
- * returned as problems. The version is that of the files as they are, never of the trimmed copy.
+ * a newer policy version) are dropped first and listed in `ignored`; required fields that carry only wording and
+ * that an older version lacks are filled with a placeholder and listed in `filled`; anything else the loader
+ * refuses is returned as problems. The version is that of the files as they are, never of the trimmed copy.
  */
 export function loadLenient(contentDir: string): LenientLoad {
   const clinical = join(contentDir, 'clinical');
@@ -42,6 +67,7 @@ export function loadLenient(contentDir: string): LenientLoad {
   const version = contentVersion(raw);
   const copy = mkdtempSync(join(tmpdir(), 'creak-lenient-'));
   const ignored: string[] = [];
+  const filled: string[] = [];
   try {
     cpSync(contentDir, copy, { recursive: true });
     for (const [name, text] of raw) {
@@ -53,16 +79,16 @@ export function loadLenient(contentDir: string): LenientLoad {
         continue;
       }
       const stripped = stripUnknown(data, name);
-      if (stripped.ignored.length > 0) {
-        ignored.push(...stripped.ignored);
-        writeFileSync(join(copy, 'clinical', name), stringify(stripped.data));
-      }
+      const added = fillWordingOnly(stripped.data, name);
+      ignored.push(...stripped.ignored);
+      filled.push(...added);
+      if (stripped.ignored.length > 0 || added.length > 0) writeFileSync(join(copy, 'clinical', name), stringify(stripped.data));
     }
     const content = loadClinicalContent(join(copy, 'clinical'));
-    return { ok: true, content: { ...content, version }, version, ignored };
+    return { ok: true, content: { ...content, version }, version, ignored, filled };
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
-    return { ok: false, version, problems: error.problems.map((p) => `${p.file} ${p.path}: ${p.message} (expected ${p.expected})`), ignored };
+    return { ok: false, version, problems: error.problems.map((p) => `${p.file} ${p.path}: ${p.message} (expected ${p.expected})`), ignored, filled };
   } finally {
     rmSync(copy, { recursive: true, force: true });
   }
