@@ -1,7 +1,7 @@
 // An urgent email alert survives a crash mid-send (at-least-once delivery): the server is killed with SIGKILL while
 // the SMTP server holds the message unanswered, and after a restart the alert is delivered. SQLite and PostgreSQL.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,13 +10,8 @@ import { after, before, describe, it } from 'node:test';
 import { SMTPServer } from 'smtp-server';
 import { dropPgSchema } from '../../src/db/database.js';
 import { openStore } from '../../src/db/store.js';
-import { answersToFields } from '../../src/web/answer-fields.js';
-import { completeAnswers } from './helpers/answers.js';
 import { PG_URL, postgresSkip } from './helpers/backends.js';
-import { content, hiddenFields } from './helpers/harness.js';
-
-const URGENT = completeAnswers(content(), { age_years: 40, body_region: 'knee', main_concern: 'noise_and_pain', joint_locked_now: true });
-const HEADERS = { 'sec-fetch-site': 'same-origin', 'content-type': 'application/x-www-form-urlencoded' };
+import { sendResult, startDurableServer, urgentFormFields } from './helpers/durable-process.js';
 
 /** A fake SMTP server: while `hang` is set it reads a message and never answers; otherwise it accepts and keeps it. */
 class FakeSmtp {
@@ -55,36 +50,9 @@ class FakeSmtp {
   }
 }
 
-function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/clinic/helpers/durable-server.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`server did not start: ${err}`)); }, 30_000);
-    child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /LISTENING (\d+)/.exec(out);
-      if (m !== null) {
-        clearTimeout(timer);
-        resolve({ child, port: Number(m[1]) });
-      }
-    });
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited ${String(code)}: ${err}`)); });
-  });
-}
-
 async function sendUrgent(port: number): Promise<string> {
-  const answers = new URLSearchParams({ ...Object.fromEntries(answersToFields(URGENT.answers).map((f) => [f.name, f.value])), saved: content().version });
-  // The result page's own address (as a saved link opens it), then its "send to the clinic" link.
-  const saved = await fetch(`http://127.0.0.1:${port}/check/saved`, { method: 'POST', headers: HEADERS, body: answers, redirect: 'manual' });
-  const token = /\?s=([A-Za-z0-9_-]+)$/.exec(saved.headers.get('location') ?? '')?.[1] ?? '';
-  const start = await fetch(`http://127.0.0.1:${port}/send/start?s=${token}`, { headers: HEADERS });
-  const body = new URLSearchParams({ ...hiddenFields(await start.text()), consent: 'yes', name: 'Crash Person', phone: '07700 900982', email: '', best_time: 'any', message: '' });
-  const res = await fetch(`http://127.0.0.1:${port}/send`, { method: 'POST', headers: HEADERS, body, redirect: 'manual' });
-  assert.equal(res.status, 303);
-  const reference = /r=(CRK-[A-Z0-9-]+)/.exec(res.headers.get('location') ?? '')?.[1];
-  assert.ok(reference);
+  const reference = await sendResult(port, await urgentFormFields(port), 'Crash Person');
+  assert.ok(reference, 'the send was acknowledged');
   return reference;
 }
 
@@ -103,7 +71,7 @@ async function crashMidSend(smtp: FakeSmtp, smtpPort: number, env: NodeJS.Proces
     ...env, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtpPort), CLINIC_NOTIFY_EMAIL: 'inbox@clinic.example',
     CREAK_TEST_MAIL_LEASE_MS: '1500', CREAK_TEST_SCHEDULE_MS: '200',
   };
-  const first = await startServer(mailEnv);
+  const first = await startDurableServer(mailEnv);
   const firstExit = new Promise((resolve) => first.child.on('exit', resolve));
   let second: ChildProcess | undefined;
   try {
@@ -114,7 +82,7 @@ async function crashMidSend(smtp: FakeSmtp, smtpPort: number, env: NodeJS.Proces
     await firstExit;
     assert.equal(smtp.delivered.length, 0, 'nothing was delivered before the crash');
     smtp.hang = false;
-    const restarted = await startServer(mailEnv);
+    const restarted = await startDurableServer(mailEnv);
     second = restarted.child;
     await waitFor('the alert after the restart', () => smtp.delivered.some((m) => m.includes(reference)), 30_000);
     const store = await open();
