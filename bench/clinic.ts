@@ -2,20 +2,19 @@
 // and the staff inbox page with 10,000 stored submissions (p99, target under 100 ms). The server runs in a child process
 // (this same file with --serve), pinned to CPU 0 when taskset exists, so the load generator does not share its event loop.
 import { completeAnswers } from '../test/clinic/helpers/answers.js';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { hasTaskset, PG_URL, postgresReachable } from './machine.js';
 
 /** SQLite with synchronous=FULL (the default), SQLite with NORMAL, or PostgreSQL. */
 type Variant = 'sqlite' | 'sqlite-normal' | 'postgres';
 
-const PG_URL = process.env.DATABASE_TEST_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const hasTaskset = spawnSync('taskset', ['--version']).status === 0 && cpus().length >= 2;
 
 interface ServerInfo {
   port: number;
@@ -171,18 +170,6 @@ async function benchInbox(db: Variant, seed: number, amount: number): Promise<Re
     return results;
   } finally {
     await stopServer(child);
-  }
-}
-
-async function postgresReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
   }
 }
 

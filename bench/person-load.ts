@@ -13,10 +13,9 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { loadClinicalContent } from '../src/content/clinical-loader.js';
 import { Browser, numberRanges, PageError, seeded, wholeCheck, type Fetcher, type Hit } from './person.js';
+import { hasTaskset, PG_URL, postgresReachable } from './machine.js';
 
-const PG_URL = process.env.DATABASE_TEST_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const BASE_URL = 'http://127.0.0.1:3000';
-const hasTaskset = spawnSync('taskset', ['--version']).status === 0 && cpus().length >= 2;
 
 // ---------------------------------------------------------------- server side (child process)
 
@@ -195,18 +194,6 @@ async function run(db: 'sqlite' | 'postgres', instances: number, people: number,
   } finally {
     for (const s of servers) await stopServer(s);
     rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-async function postgresReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
   }
 }
 

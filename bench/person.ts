@@ -254,9 +254,13 @@ export async function wholeCheck(browser: Browser, base: string, o: { ranges: Ma
     break;
   }
   if (!o.send) return { pages: browser.hits.length - first, end: page.heading, sent: false };
-  const offer = page.forms.find((f) => /send/i.test(f.button));
-  if (offer === undefined) return { pages: browser.hits.length - first, end: page.heading, sent: false };
-  const contact = await browser.submit(offer, offer.submit === undefined ? offer.hidden : [...offer.hidden, offer.submit]);
+  // Every result offers sending as a link to the contact form (its sealed address); the under-16 page has none.
+  const offer = page.links.find((l) => /send this result/i.test(l.text));
+  if (offer === undefined) {
+    if (page.links.some((l) => /link to this result/i.test(l.text))) throw new PageError(`a result with no way to send it ("${page.heading}")`);
+    return { pages: browser.hits.length - first, end: page.heading, sent: false };
+  }
+  const contact = await browser.open('GET', new URL(offer.href, page.url).href);
   const form = contact.forms.find((f) => f.texts.some((t) => t.type === 'tel' || /phone/i.test(t.name)));
   if (form === undefined) throw new PageError(`no contact form after "${page.heading}" (got "${contact.heading}")`);
   const done = await browser.submit(form, fillContactForm(form, o.n, o.random));

@@ -16,6 +16,7 @@ import { checkUrl, CheckStates, shownQuestion } from '../src/web/check/check-sta
 import { formatKey, randomKey } from '../src/web/state/seal.js';
 import { answerFieldsFor, answerUntil, PEOPLE } from './web-person.js';
 import type { BaselineRoute } from './web-server.js';
+import { hasTaskset } from './machine.js';
 
 interface Target {
   name: string;
@@ -44,7 +45,6 @@ function cpuMicros(pid: number): number {
   }
 }
 
-const hasTaskset = spawnSync('taskset', ['--version']).status === 0 && cpus().length >= 2;
 
 /** The key the app seals page addresses with, shared with the server process so it opens the prepared ones. */
 const KEY = randomKey(1);
