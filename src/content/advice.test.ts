@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { FiredRule, Level, Outcome, Region } from '../engine/types.js';
 import { LEVELS } from '../engine/types.js';
 import { adviceCoverage, adviceFor, loadAdvice, outOfScopeAdvice, readAdvice } from './advice.js';
-import { existsSync, readFileSync as read } from 'node:fs';
+import { existsSync, readdirSync, readFileSync as read } from 'node:fs';
 import { loadClinicalContent } from './clinical-loader.js';
 import { EXAMPLE_PLACEHOLDERS } from './placeholders.js';
 
@@ -103,4 +103,15 @@ test('bad advice files are reported precisely', () => {
   ].sort());
   writeFileSync(join(dir, 'advice.yaml'), readFileSync('content/clinical/advice.yaml', 'utf8').replace('Call {{emergencyNumber}} now', 'Call {{emergencyNumbr}} now'));
   assert.match(readAdvice(dir).problems[0]?.message ?? '', /unknown placeholder \{\{emergencyNumbr\}\}/);
+});
+
+test('the 20-minute wait before a joint cracks again is told as what it is: a finding in finger joints', () => {
+  // Unsworth 1971 timed knuckles only; the clinical review found it applied to every joint, the spine included.
+  const texts = [
+    ...read('content/clinical/advice.yaml', 'utf8').split('\n'),
+    ...readdirSync('content/articles').filter((f) => f.endsWith('.md')).flatMap((f) => read(join('content/articles', f), 'utf8').split('\n\n')),
+  ];
+  const told = texts.filter((t) => /20 minutes/.test(t));
+  assert.ok(told.length > 0);
+  for (const t of told) assert.match(t, /finger|knuckle/i, `says "20 minutes" without saying it was measured in finger joints: ${t.trim()}`);
 });
