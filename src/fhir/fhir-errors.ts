@@ -1,7 +1,7 @@
 // The one error type of the /fhir endpoints, its closed list of codes, and the one mapping to an HTTP status and an
 // OperationOutcome (never a stack trace, never a 500 for anything a client sent).
 import type * as fhir4 from 'fhir/r4.js';
-import { AppError } from '../server/errors.js';
+import { AppError, toAppError, type ErrorCode } from '../server/errors.js';
 import type { AnswerErrorCode } from '../engine/types.js';
 
 export type FhirErrorCode =
@@ -76,26 +76,20 @@ export function operationOutcome(errors: readonly FhirError[], system: string): 
   };
 }
 
+/** How the app's reading of Fastify's own errors (toAppError) maps to FHIR codes; anything else is internal. */
+const FROM_APP_ERROR: Partial<Record<ErrorCode, FhirErrorCode>> = {
+  payload_too_large: 'payload_too_large',
+  unsupported_media_type: 'unsupported_media_type',
+  invalid_json: 'invalid_json',
+  invalid_body: 'invalid_resource',
+};
+
 /** Turns anything thrown (Fastify's own errors included) into a FhirError, never leaking its details. */
 export function toFhirError(err: unknown): FhirError {
   if (err instanceof FhirError) return err;
-  // A control character anywhere in the body (src/server/control-chars.ts): a 400 naming where it is.
-  if (err instanceof AppError && err.code === 'control_character') return new FhirError('invalid_resource', err.message, err.path);
-  const e = (typeof err === 'object' && err !== null ? err : {}) as { code?: unknown; statusCode?: unknown };
-  switch (e.code) {
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new FhirError('payload_too_large');
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new FhirError('unsupported_media_type');
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return new FhirError('invalid_json');
-    default:
-      break;
+  if (err instanceof AppError) {
+    // A control character anywhere in the body (src/server/control-chars.ts): a 400 naming where it is.
+    return err.code === 'control_character' ? new FhirError('invalid_resource', err.message, err.path) : new FhirError('internal');
   }
-  if (err instanceof SyntaxError) return new FhirError('invalid_json');
-  if (e.statusCode === 413) return new FhirError('payload_too_large');
-  if (e.statusCode === 415) return new FhirError('unsupported_media_type');
-  if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) return new FhirError('invalid_resource');
-  return new FhirError('internal');
+  return new FhirError(FROM_APP_ERROR[toAppError(err).code] ?? 'internal');
 }
