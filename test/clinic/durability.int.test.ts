@@ -1,15 +1,10 @@
 // An acknowledged submission survives a crash: the server process is killed with SIGKILL right after it answered,
 // and every acknowledged reference is then found in the database (SQLite file in WAL mode, and PostgreSQL).
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { staffContext } from '../../src/db/context.js';
-import { dropPgSchema } from '../../src/db/database.js';
 import { openStore } from '../../src/db/store.js';
-import { PG_URL, postgresSkip } from './helpers/backends.js';
-import { sendResult, startDurableServer, urgentFormFields } from './helpers/durable-process.js';
+import { onPostgres, onSqlite, sendResult, startDurableServer, urgentFormFields } from './helpers/durable-process.js';
 
 async function crashTest(env: NodeJS.ProcessEnv, open: () => ReturnType<typeof openStore>): Promise<void> {
   const { child, port } = await startDurableServer(env);
@@ -49,27 +44,7 @@ async function crashTest(env: NodeJS.ProcessEnv, open: () => ReturnType<typeof o
 }
 
 describe('durability after kill -9', { timeout: 120_000 }, () => {
-  it('keeps every acknowledged submission on SQLite', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'creak-crash-'));
-    try {
-      await crashTest({ DATA_DIR: dir, DATABASE_URL: '' }, () => openStore({ dataDir: dir }));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  it('keeps every acknowledged submission on SQLite', () => onSqlite('creak-crash-', crashTest));
 
-  it('keeps every acknowledged submission on PostgreSQL', async (t) => {
-    const skip = await postgresSkip();
-    if (skip !== false) {
-      t.skip(skip);
-      return;
-    }
-    const schema = `crash_${process.pid}_${Date.now().toString(36)}`;
-    try {
-      await crashTest({ DATA_DIR: tmpdir(), DATABASE_URL: PG_URL, CREAK_TEST_PG_SCHEMA: schema },
-        () => openStore({ dataDir: '.', databaseUrl: PG_URL, pgSchema: schema }));
-    } finally {
-      await dropPgSchema(PG_URL, schema);
-    }
-  });
+  it('keeps every acknowledged submission on PostgreSQL', (t) => onPostgres(t, 'crash', crashTest));
 });

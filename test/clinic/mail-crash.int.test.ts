@@ -2,16 +2,11 @@
 // the SMTP server holds the message unanswered, and after a restart the alert is delivered. SQLite and PostgreSQL.
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SMTPServer } from 'smtp-server';
-import { dropPgSchema } from '../../src/db/database.js';
 import { openStore } from '../../src/db/store.js';
-import { PG_URL, postgresSkip } from './helpers/backends.js';
-import { sendResult, startDurableServer, urgentFormFields } from './helpers/durable-process.js';
+import { onPostgres, onSqlite, sendResult, startDurableServer, urgentFormFields } from './helpers/durable-process.js';
 
 /** A fake SMTP server: while `hang` is set it reads a message and never answers; otherwise it accepts and keeps it. */
 class FakeSmtp {
@@ -106,27 +101,7 @@ describe('an urgent email alert and kill -9 mid-send', { timeout: 180_000 }, () 
   before(async () => { smtpPort = await smtp.start(); });
   after(async () => smtp.stop());
 
-  it('is delivered after a restart on SQLite', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'creak-mailcrash-'));
-    try {
-      await crashMidSend(smtp, smtpPort, { DATA_DIR: dir, DATABASE_URL: '' }, () => openStore({ dataDir: dir }));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  it('is delivered after a restart on SQLite', () => onSqlite('creak-mailcrash-', (env, open) => crashMidSend(smtp, smtpPort, env, open)));
 
-  it('is delivered after a restart on PostgreSQL', async (t) => {
-    const skip = await postgresSkip();
-    if (skip !== false) {
-      t.skip(skip);
-      return;
-    }
-    const schema = `mailcrash_${process.pid}_${Date.now().toString(36)}`;
-    try {
-      await crashMidSend(smtp, smtpPort, { DATA_DIR: tmpdir(), DATABASE_URL: PG_URL, CREAK_TEST_PG_SCHEMA: schema },
-        () => openStore({ dataDir: '.', databaseUrl: PG_URL, pgSchema: schema }));
-    } finally {
-      await dropPgSchema(PG_URL, schema);
-    }
-  });
+  it('is delivered after a restart on PostgreSQL', (t) => onPostgres(t, 'mailcrash', (env, open) => crashMidSend(smtp, smtpPort, env, open)));
 });

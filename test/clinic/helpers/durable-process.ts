@@ -1,8 +1,15 @@
-// The crash tests' side of test/clinic/helpers/durable-server.ts: start it as a child process, and send an urgent
-// result through it as a browser does.
+// The crash tests' side of test/clinic/helpers/durable-server.ts: a fresh store on either engine, the server started
+// as a child process, and an urgent result sent through it as a browser does.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestContext } from 'node:test';
+import { dropPgSchema } from '../../../src/db/database.js';
+import { openStore } from '../../../src/db/store.js';
 import { answersToFields } from '../../../src/web/answer-fields.js';
 import { completeAnswers } from './answers.js';
+import { PG_URL, postgresSkip } from './backends.js';
 import { content, hiddenFields } from './harness.js';
 
 const URGENT = completeAnswers(content(), { age_years: 40, body_region: 'knee', main_concern: 'noise_and_pain', joint_locked_now: true });
@@ -46,5 +53,32 @@ export async function sendResult(port: number, fields: Record<string, string>, n
     return /r=(CRK-[A-Z0-9-]+)/.exec(res.headers.get('location') ?? '')?.[1];
   } catch {
     return undefined; // killed before it answered: not acknowledged, so no promise was made
+  }
+}
+
+type Open = () => ReturnType<typeof openStore>;
+
+/** Runs `body` with the durable server's settings for a fresh SQLite file, and a way to open that store. */
+export async function onSqlite(prefix: string, body: (env: NodeJS.ProcessEnv, open: Open) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  try {
+    await body({ DATA_DIR: dir, DATABASE_URL: '' }, () => openStore({ dataDir: dir }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The same for a fresh PostgreSQL schema (dropped after); skips the test, with the reason, when PostgreSQL is absent. */
+export async function onPostgres(t: TestContext, prefix: string, body: (env: NodeJS.ProcessEnv, open: Open) => Promise<void>): Promise<void> {
+  const skip = await postgresSkip();
+  if (skip !== false) {
+    t.skip(skip);
+    return;
+  }
+  const schema = `${prefix}_${process.pid}_${Date.now().toString(36)}`;
+  try {
+    await body({ DATA_DIR: tmpdir(), DATABASE_URL: PG_URL, CREAK_TEST_PG_SCHEMA: schema }, () => openStore({ dataDir: '.', databaseUrl: PG_URL, pgSchema: schema }));
+  } finally {
+    await dropPgSchema(PG_URL, schema);
   }
 }
