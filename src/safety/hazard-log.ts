@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { ContentFileError, type ContentProblem } from '../content/content-problem.js';
+import type { ContentProblem } from '../content/content-problem.js';
 import { zodProblems } from '../content/zod-problems.js';
 import type { Score } from './risk-matrix.js';
 
@@ -98,13 +98,6 @@ export function readHazardLog(contentDir: string): { hazards: Hazard[]; problems
     seen.add(h.id);
   }
   return { hazards, problems };
-}
-
-/** Loads the hazard log; throws ContentFileError listing every problem. */
-export function loadHazardLog(contentDir: string): Hazard[] {
-  const { hazards, problems } = readHazardLog(contentDir);
-  if (problems.length > 0) throw new ContentFileError(problems);
-  return hazards;
 }
 
 /** The hazard ids of the shared starting log (rows "| H1 | …" of hazards.md), to check none is left out. */
