@@ -1,7 +1,8 @@
 // Tests of the clinical lint: clean on the real content, and it finds each kind of problem it claims to.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lintClinical, satisfiable } from './clinical-lint.js';
+import { lintClinical } from './clinical-lint.js';
+import { satisfiable } from './satisfiable.js';
 import { loadClinicalContent } from './clinical-loader.js';
 import type { ClinicalContent, Condition } from '../engine/types.js';
 

@@ -1,10 +1,9 @@
 // Static checks of the clinical content for the safety lead: unused or unasked findings, rules that can never fire.
-import { F, FREE, conditionFindings, truth, type Env } from '../engine/logic.js';
-import { levelRank } from '../engine/types.js';
+import { F, FREE, conditionFindings, derivationInputs, truth, type Env } from '../engine/logic.js';
+import { levelRank, recheckOf } from '../engine/types.js';
 import type { ClinicalContent } from '../engine/types.js';
 import type { LintCheck, LintProblem } from './lint-checks.js';
 import { satisfiable } from './satisfiable.js';
-export { satisfiable } from './satisfiable.js';
 import { lintSafetyNets } from './safety-net-lint.js';
 
 const FILE = 'content/clinical';
@@ -31,14 +30,13 @@ export function lintClinical(content: ClinicalContent): LintProblem[] {
   for (const f of [...content.riskScore.items, content.riskScore.bothersome.finding]) used.add(f);
   for (const d of content.derivations) {
     used.add(d.finding);
-    if (d.kind === 'onset') [d.age, d.durationWeeks].forEach((f) => used.add(f));
-    else conditionFindings(d.when, content, used);
+    derivationInputs(d, content, used);
   }
   for (const q of content.questions) if (q.askWhen) q.findings.forEach((f) => used.add(f));
   const asked = new Set(content.questions.flatMap((q) => q.findings));
   const derived = new Set(content.derivations.map((d) => d.finding));
   for (const [f, def] of content.findings) {
-    if (def.notAsked !== undefined || (def.type === 'choice' && def.recheckOf !== undefined)) continue;
+    if (def.notAsked !== undefined || recheckOf(def) !== undefined) continue;
     if (!used.has(f)) at('clinical.finding-unused', 'findings.yaml', `findings.${f}`, `finding ${f} is used by no rule, score or context question`, 'every finding used');
     if (!asked.has(f) && !derived.has(f)) at('clinical.finding-unasked', 'questions.yaml', '', `finding ${f} is asked by no question and derived by nothing`, 'a question for every finding');
   }

@@ -146,8 +146,8 @@ function checkClinical(clinical: ClinicalContent, articles: readonly Article[], 
   ];
   // Principle 9: no hand-written text may give a lower urgency for a warning sign than its rule.
   problems.push(...withCheck('content.lower-urgency', lowerUrgencyProblems(clinical, [
-    ...articles.filter((a) => isPublished(a, now)).map((a) => ({ file: a.file, path: 'body', text: a.handWritten })),
-    ...clinical.rules.map((r) => ({ file: 'content/clinical/rules.yaml', path: `rules.${r.id}.reason`, text: r.reason, shownAt: r.level })),
+    ...published.map((a) => ({ file: a.file, path: 'body', text: a.handWritten })),
+    ...clinical.rules.map((r) => ({ file, path: `rules.${r.id}.reason`, text: r.reason, shownAt: r.level })),
     ...(advice === undefined ? [] : adviceTexts(advice).map((t) => ({ file: advice.file, path: t.path, text: t.text, ...shownAt(clinical, t.path) }))),
   ])));
   for (const { path, text } of texts) {
@@ -166,7 +166,7 @@ export function lintContent(options: LintOptions): LintResult {
   const problems: LintProblem[] = [];
   const skipped: string[] = [];
   const { articles, problems: articleProblems } = readArticles(articlesDir, clinical);
-  for (const p of articleProblems) problems.push({ ...p, check: /warning-signs/.test(p.message) ? 'article.warning-signs' : 'article.front-matter' });
+  for (const p of articleProblems) problems.push({ check: 'article.front-matter', ...p });
   const { references, problems: refProblems } = readReferences(contentDir);
   problems.push(...withCheck('reference.list', refProblems));
   const { advice, problems: adviceProblems } = readAdvice(join(contentDir, 'clinical'));

@@ -1,4 +1,5 @@
 // One problem found in a content file, and the error that carries a list of them.
+import type { LintCheck } from './lint-checks.js';
 
 /** A precise content problem: which file, where in it, what is wrong and what was expected. */
 export interface ContentProblem {
@@ -7,6 +8,8 @@ export interface ContentProblem {
   path: string;
   message: string;
   expected: string;
+  /** The lint check it belongs to, where the code that found it knows (else the lint assigns one). */
+  check?: LintCheck;
 }
 
 /** Thrown by the article and reference loaders when content is invalid; lists every problem found. */

@@ -9,7 +9,7 @@ import { satisfiable } from './satisfiable.js';
 const RULES = 'content/clinical/rules.yaml';
 
 /** Emergency and urgent rules that some answers can fire for a person who chose this region. */
-export function rulesForRegion(content: ClinicalContent, region: string): RuleDef[] {
+function rulesForRegion(content: ClinicalContent, region: string): RuleDef[] {
   const start = new Map<string, Slot>([['body_region', region]]);
   return content.rules.filter((r) => levelRank(r.level) >= levelRank('urgent') && satisfiable(content, r.when, start));
 }
@@ -40,7 +40,7 @@ export function lintSafetyNets(content: ClinicalContent): LintProblem[] {
 }
 
 /** The most urgent action a text asks for, judged from its words; undefined when it asks for none. */
-export function urgencyOf(text: string): Level | undefined {
+function urgencyOf(text: string): Level | undefined {
   const s = text.toLowerCase();
   if (/\{\{emergencynumber\}\}|\b999\b|a&e|\bemergency department\b|call an ambulance|straight away|at once|\bright away\b/.test(s)) return 'emergency';
   if (/\btoday\b|same day|\{\{urgentline\}\}|\b111\b|urgent treatment centre/.test(s)) return 'urgent';

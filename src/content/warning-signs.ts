@@ -17,21 +17,16 @@ export function expandWarningSigns(markdown: string, clinical: ClinicalContent |
   const regions = region?.type === 'choice' ? region.values : [];
   const expanded = markdown.replace(DIRECTIVE, (_line, args: string) => {
     if (clinical === undefined) {
-      problems.push({ file, path: 'body', message: 'a warning-signs directive needs the clinical content', expected: 'the clinical content loaded with the articles' });
+      problems.push({ check: 'article.warning-signs', file, path: 'body', message: 'a warning-signs directive needs the clinical content', expected: 'the clinical content loaded with the articles' });
       return '';
     }
     const words = args.split(/[\s,]+/).filter((w) => w !== '');
     const ids = words.flatMap((w) => (regions.includes(w) ? safetyNetFor(clinical, { body_region: w }) : [w]));
     for (const id of ids) {
       const rule = clinical.rules.find((r) => r.id === id);
-      if (rule?.warning === undefined) problems.push({ file, path: 'body', message: `warning-signs names "${id}", which is not a rule with a warning sign or a body region`, expected: `rule ids with a warning (E1 …) or a region (${regions.join(', ')})` });
+      if (rule?.warning === undefined) problems.push({ check: 'article.warning-signs', file, path: 'body', message: `warning-signs names "${id}", which is not a rule with a warning sign or a body region`, expected: `rule ids with a warning (E1 …) or a region (${regions.join(', ')})` });
     }
     return safetyNetLines(clinical, ids).map((line) => `- ${line}`).join('\n');
   });
   return { markdown: expanded, problems };
-}
-
-/** Whether a Markdown text uses the directive (the content lint then checks the rest of it by hand). */
-export function usesWarningSigns(markdown: string): boolean {
-  return new RegExp(DIRECTIVE.source, 'm').test(markdown);
 }

@@ -1,5 +1,5 @@
 // Facts worked out once per content object: rule ranks, number test points, what each region can ask.
-import { conditionFindings, truth, F, FREE, T, type Env } from './logic.js';
+import { conditionFindings, derivationInputs, truth, F, FREE, T, type Env } from './logic.js';
 import { levelRank } from './types.js';
 import type { ClinicalContent, Condition, FindingDef, QuestionDef, RuleDef } from './types.js';
 
@@ -144,16 +144,7 @@ function findingsFor(content: ClinicalContent, region: string): Set<string> {
   for (const q of content.questions) {
     if (q.askWhen && possible(q.askWhen)) for (const f of q.findings) out.add(f);
   }
-  for (const d of content.derivations) {
-    if (out.has(d.finding)) {
-      if (d.kind === 'onset') {
-        out.add(d.age);
-        out.add(d.durationWeeks);
-      } else {
-        conditionFindings(d.when, content, out);
-      }
-    }
-  }
+  for (const d of content.derivations) if (out.has(d.finding)) derivationInputs(d, content, out);
   return out;
 }
 

@@ -1,5 +1,5 @@
 // Three-valued evaluation of rule conditions (true / false / unknown), and which unknowns still matter.
-import type { ClinicalContent, Condition, RiskGroup } from './types.js';
+import type { ClinicalContent, Condition, DerivationDef, RiskGroup } from './types.js';
 
 /** A truth value: false, true, or unknown (could go either way). */
 export const F = 0;
@@ -157,6 +157,17 @@ function mentioned(c: Condition, content: ClinicalContent, out: Set<string>, env
     const v = env(f);
     if (v !== FREE && v !== ABSENT) out.add(f);
   }
+}
+
+/** What a derivation reads: an age and a duration (onset), or the findings of its condition (value). */
+export function derivationInputs(d: DerivationDef, content: ClinicalContent, out = new Set<string>()): Set<string> {
+  if (d.kind === 'onset') {
+    out.add(d.age);
+    out.add(d.durationWeeks);
+  } else {
+    conditionFindings(d.when, content, out);
+  }
+  return out;
 }
 
 /** Every finding a condition mentions, through definitions and lists. */

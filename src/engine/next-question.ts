@@ -48,7 +48,11 @@ export function neededFindings(content: ClinicalContent, state: State, level: nu
     for (const f of vars) {
       if (!need(f, r)) continue;
       if (careAtLevel) care.add(f);
-      else via.set(f, [...(via.get(f) ?? []), { rule, rank: r }]);
+      else {
+        const list = via.get(f);
+        if (list) list.push({ rule, rank: r });
+        else via.set(f, [{ rule, rank: r }]);
+      }
     }
   }
   if (level >= EMERGENCY) return { keys, via, care };

@@ -1,7 +1,7 @@
 // The answers as the rules see them: in-region answers, derived findings, unsure answers, and views for evaluation.
 import { ABSENT, FREE, T, truth, type Env } from './logic.js';
 import { compiled } from './compiled.js';
-import { UNKNOWN, recheckId } from './types.js';
+import { UNKNOWN, recheckId, recheckOf } from './types.js';
 import type { AnswerValue, ClinicalContent } from './types.js';
 
 export interface State {
@@ -56,8 +56,7 @@ export function buildState(content: ClinicalContent, answers: ReadonlyMap<string
 }
 
 function isRecheck(content: ClinicalContent, id: string): boolean {
-  const def = content.findings.get(id);
-  return def?.type === 'choice' && def.recheckOf !== undefined;
+  return recheckOf(content.findings.get(id)) !== undefined;
 }
 
 /** Unasked findings count as "no"; unsure ones take `assign`'s value, else stay open. */

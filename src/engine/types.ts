@@ -27,6 +27,11 @@ export function recheckId(finding: string): string {
   return `${finding}_recheck`;
 }
 
+/** The finding a recheck finding asks again (principle 2b), or undefined when `def` is not a recheck. */
+export function recheckOf(def: FindingDef | undefined): string | undefined {
+  return def?.type === 'choice' ? def.recheckOf : undefined;
+}
+
 export type DurationUnit = 'days' | 'weeks' | 'months';
 
 /** One answer: a boolean, a number, a choice value, or "unknown" ("I'm not sure"). */

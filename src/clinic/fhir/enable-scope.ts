@@ -8,7 +8,7 @@
 // for it to be asked at all. Nothing here names a question: it reads the rules, definitions, risk score and questions.
 import { compiled } from '../../engine/compiled.js';
 import { formQuestions } from './questionnaire-items.js';
-import { conditionFindings, F, FREE, openFindings, T, truth, U, type Env, type Slot } from '../../engine/logic.js';
+import { conditionFindings, derivationInputs, F, FREE, openFindings, T, truth, U, type Env, type Slot } from '../../engine/logic.js';
 import type { ClinicalContent, Condition, FindingDef } from '../../engine/types.js';
 
 /** The finding the engine's scope rule reads (triage: an age under `minimumAge` ends the check). */
@@ -165,24 +165,12 @@ export function reachable(content: ClinicalContent, fixed: ReadonlyMap<string, S
     if (q.askWhen !== undefined && truth(q.askWhen, env, content) !== F) for (const f of q.findings) out.add(f);
   }
   for (const d of content.derivations) {
-    const inputs = derivationInputs(content, d);
-    if (inputs.when !== undefined && truth(inputs.when, env, content) === T) out.delete(d.finding);
-    else if (out.has(d.finding)) for (const f of inputs.findings) out.add(f);
+    if (d.kind === 'value' && truth(d.when, env, content) === T) out.delete(d.finding);
+    else if (out.has(d.finding)) derivationInputs(d, content, out);
   }
   for (const f of fixed.keys()) out.delete(f);
   for (const def of content.findings.values()) if (def.required) out.add(def.id);
   return out;
-}
-
-/**
- * What a derivation reads: an onset derivation reads an age and a duration; a value derivation (a finding that takes a
- * value whenever a condition holds, and is then never asked) reads its condition.
- */
-function derivationInputs(content: ClinicalContent, d: ClinicalContent['derivations'][number]): { findings: string[]; when?: Condition } {
-  const x = d as { age?: string; durationWeeks?: string; when?: Condition };
-  const findings = [x.age, x.durationWeeks].filter((f): f is string => f !== undefined);
-  if (x.when === undefined) return { findings };
-  return { findings: [...findings, ...conditionFindings(x.when, content)], when: x.when };
 }
 
 /** The answers a trigger candidate can have: its values, and "unknown" where the question offers it. */

@@ -1,7 +1,7 @@
 // The Questionnaire's enableWhen, from the scope of each finding (enable-scope.ts): the gate answers (age, region,
 // main concern) it can be asked for, and the earlier answers that rule it out.
 import type * as fhir4 from 'fhir/r4.js';
-import type { ClinicalContent } from '../../engine/types.js';
+import { recheckOf, type ClinicalContent } from '../../engine/types.js';
 import { AGE_FINDING, contentScope, UNSURE, type GateValues, type NumberRange, type Trigger } from './enable-scope.js';
 import { ASKED_UNKNOWN, NO, YES, type FhirSystems } from './fhir-systems.js';
 import { itemLayout } from './questionnaire-items.js';
@@ -10,12 +10,12 @@ type EnableWhen = fhir4.QuestionnaireItemEnableWhen;
 
 /** The conditions that limit a finding's item (all must hold), or none when the check can always ask it. */
 export function findingConditions(content: ClinicalContent, sys: FhirSystems, finding: string): EnableWhen[] {
-  const def = content.findings.get(finding);
   // A recheck (principle 2b) is asked only after "I'm not sure" to its finding: shown when that item says so.
-  if (def?.type === 'choice' && def.recheckOf !== undefined) {
-    const original = itemLayout(content).byFinding.get(def.recheckOf);
+  const of = recheckOf(content.findings.get(finding));
+  if (of !== undefined) {
+    const original = itemLayout(content).byFinding.get(of);
     if (original !== undefined) {
-      return [...findingConditions(content, sys, def.recheckOf), { question: original.linkId, operator: '=', answerCoding: { system: ASKED_UNKNOWN.system, code: ASKED_UNKNOWN.code } }];
+      return [...findingConditions(content, sys, of), { question: original.linkId, operator: '=', answerCoding: { system: ASKED_UNKNOWN.system, code: ASKED_UNKNOWN.code } }];
     }
   }
   const scope = contentScope(content);
