@@ -2,10 +2,9 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type AppConfig } from '../config.js';
 import { loadClinicalContent } from '../content/clinical-loader.js';
-import { triage } from '../engine/index.js';
+import { pageView, triage } from '../engine/index.js';
 import type { AnswerValue, ClinicalContent } from '../engine/types.js';
 import { CheckStates, type CheckState } from '../web/check/check-state.js';
-import { questionView } from '../web/check/question-view.js';
 import { formFieldsFor } from '../web/examples.js';
 import { loadLibrary, type Library } from '../web/library.js';
 import { randomKey } from '../web/state/seal.js';
@@ -82,7 +81,7 @@ export function formEncode(fields: readonly (readonly [string, string])[]): stri
 
 /** How a person whose facts are `findings` fills in question `q` (vignette semantics: unlisted booleans are false). */
 export function answerFields(content: ClinicalContent, q: string, shown: readonly string[], findings: Readonly<Record<string, AnswerValue>>): [string, string][] {
-  const view = questionView(content, q, shown);
+  const view = pageView(content, q, shown);
   if (view === undefined) throw new Error(`unknown question ${q}`);
   return formFieldsFor(content, view, findings).filter(([k]) => k !== 'q' && k !== 'o');
 }

@@ -5,7 +5,7 @@ import { publicContext } from '../../db/context.js';
 import type { CheckState } from '../../web/check/check-state.js';
 import { replay } from '../../web/check/replay.js';
 import { NotFoundPage, ProblemPage } from '../../web/pages/problem.js';
-import { START_AGAIN_STATUS, StartAgainPage } from '../../web/pages/start-again.js';
+import { sendStartAgain } from '../../web/pages/start-again.js';
 import { sendPage } from '../../web/send.js';
 import type { ClinicContext } from '../clinic-context.js';
 import { dueTime } from '../due-time.js';
@@ -43,7 +43,7 @@ export function sendRoutes(ctx: ClinicContext): FastifyPluginAsync {
    */
   const checked = (reply: FastifyReply, sealed: unknown) => {
     const opened = ctx.checkStates.open(Array.isArray(sealed) ? (sealed as unknown[])[0] : sealed, ctx.now());
-    if (!opened.ok) return { page: sendPage(reply, <StartAgainPage site={ctx.site} problem={opened.problem} />, 'no-store', START_AGAIN_STATUS[opened.problem]) };
+    if (!opened.ok) return { page: sendStartAgain(reply, ctx.site, opened.problem) };
     const check = outcomeOf(ctx.content, replay(ctx.content, opened.state.answers).answers);
     return check.ok ? { check } : { page: problem(reply, 400, check.reason) };
   };

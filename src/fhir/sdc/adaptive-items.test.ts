@@ -4,15 +4,15 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type * as fhir4 from 'fhir/r4.js';
 import { assertValidFhir } from '../../../test/clinic/helpers/fhir-validate.js';
+import { pageView } from '../../engine/index.js';
 import { fhirSystems } from '../../clinic/fhir/fhir-systems.js';
 import { seeded } from '../../server/test-support.js';
-import { questionView } from '../../web/check/question-view.js';
 import { adaptiveItem, linkIdOf } from './adaptive-items.js';
 
 const { content } = seeded();
 const sys = fhirSystems('https://check.example.org');
 const views = content.questions.map((q) => {
-  const view = questionView(content, q.id, q.findings);
+  const view = pageView(content, q.id, q.findings);
   assert.ok(view, q.id);
   return view;
 });

@@ -1,10 +1,10 @@
 // Tests for answers in words and durations as typed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { pageView } from '../../engine/index.js';
 import { seeded } from '../../server/test-support.js';
 import { answerText, findingLine } from './answer-text.js';
 import { durationParts } from './question-input.js';
-import { questionView } from './question-view.js';
 
 test('durations come back in the unit a person most likely used', () => {
   assert.deepEqual(durationParts(3 / 7), { value: '3', unit: 'days' });
@@ -15,10 +15,10 @@ test('durations come back in the unit a person most likely used', () => {
 
 test('answers read as words', () => {
   const { content } = seeded();
-  const region = questionView(content, 'region', []);
+  const region = pageView(content, 'region', []);
   assert.ok(region);
   assert.equal(answerText(region, { body_region: 'wrist_hand' }), 'Wrist, hand or fingers');
-  const duration = questionView(content, 'duration', []);
+  const duration = pageView(content, 'duration', []);
   assert.ok(duration);
   assert.equal(answerText(duration, { duration_weeks: 1 }), '1 week');
   assert.equal(answerText(duration, { duration_weeks: 'unknown' }), "I'm not sure");

@@ -1,7 +1,9 @@
 // The plain page for a check address that can no longer be used: expired, altered or cut short, or from an older check.
+import type { FastifyReply } from 'fastify';
 import type { StateProblem } from '../check/check-state.js';
 import { CHECK_PAGE_HOURS } from '../check/check-state.js';
 import { Layout } from '../layout.js';
+import { sendPage } from '../send.js';
 import type { Site } from '../site.js';
 import { Tel } from '../tel.js';
 
@@ -21,7 +23,12 @@ const WORDS: Readonly<Record<StateProblem, { title: string; text: string }>> = {
 };
 
 /** The status for each problem: gone for an expired or outdated page, a bad request for a broken address. */
-export const START_AGAIN_STATUS: Readonly<Record<StateProblem, number>> = { expired: 410, broken: 400, updated: 410 };
+const STATUS: Readonly<Record<StateProblem, number>> = { expired: 410, broken: 400, updated: 410 };
+
+/** Sends the start-again page for an address of the check that can no longer be used, with its status. */
+export function sendStartAgain(reply: FastifyReply, site: Site, problem: StateProblem): Promise<FastifyReply> {
+  return sendPage(reply, <StartAgainPage site={site} problem={problem} />, 'no-store', STATUS[problem]);
+}
 
 export function StartAgainPage({ site, problem }: { site: Site; problem: StateProblem }) {
   const { config } = site;

@@ -3,7 +3,7 @@
 import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
 import { placeholders } from '../../config.js';
 import { outOfScopeAdvice } from '../../content/advice.js';
-import { triage } from '../../engine/index.js';
+import { pageView, triage } from '../../engine/index.js';
 import type { AnswerValue, QuestionView } from '../../engine/types.js';
 import type { AppContext } from '../../server/context.js';
 import { AppError } from '../../server/errors.js';
@@ -11,8 +11,7 @@ import { fieldsToAnswers } from '../answer-fields.js';
 import { checkUrl, noAnswers, shownQuestion, type CheckState, type OpenedState, type StateProblem } from '../check/check-state.js';
 import { EMPTY_PREFILL, parseQuestionInput, prefillFromBody, prefillFromValues } from '../check/question-input.js';
 import { QuestionPageCache } from '../check/question-cache.js';
-import { questionView } from '../check/question-view.js';
-import { replay } from '../check/replay.js';
+import { replay, type Step } from '../check/replay.js';
 import { resultView } from '../check/result-view.js';
 import { savedAnswers, savedNotice } from '../check/saved.js';
 import { CheckAnswersPage } from '../pages/check-answers.js';
@@ -21,7 +20,7 @@ import { ProblemPage } from '../pages/problem.js';
 import { QuestionPage } from '../pages/question.js';
 import { ResultPage } from '../pages/result.js';
 import { SavedResultPage } from '../pages/saved.js';
-import { START_AGAIN_STATUS, StartAgainPage } from '../pages/start-again.js';
+import { sendStartAgain } from '../pages/start-again.js';
 import { fixedPage, sendFixedPage, sendPage, type FixedPage } from '../send.js';
 
 type Answers = Readonly<Record<string, AnswerValue>>;
@@ -53,8 +52,7 @@ export function checkRoutes(ctx: AppContext): FastifyPluginCallback {
   let firstPage: FixedPage | undefined;
   const cache = new QuestionPageCache(site);
 
-  const startAgain = (reply: FastifyReply, problem: StateProblem) =>
-    sendPage(reply, <StartAgainPage site={site} problem={problem} />, 'no-store', START_AGAIN_STATUS[problem]);
+  const startAgain = (reply: FastifyReply, problem: StateProblem) => sendStartAgain(reply, site, problem);
 
   /** The sealed state in the `s` query parameter, with its token. */
   const stateOf = (request: FastifyRequest): { token: string } & OpenedState => {
@@ -62,6 +60,14 @@ export function checkRoutes(ctx: AppContext): FastifyPluginCallback {
     return { token, ...states.open(token, ctx.now()) };
   };
   const seal = (state: CheckState) => states.seal(state, ctx.now());
+  /** The page a state asks, as it was shown; a problem when the state holds none or the check has changed since. */
+  const pageOf = (state: CheckState): QuestionView | StateProblem =>
+    state.question === undefined ? 'broken' : pageView(content, state.question.id, state.question.shown ?? []) ?? 'updated';
+  /** A step of the path asked again, its answers filled in (Back, or Change from "Check your answers"). */
+  const stepUrl = (answers: Answers, step: Step, changing: boolean): string => checkUrl('q', seal({
+    answers: without(answers, step.question.findings), question: shownQuestion(step.question), previous: step.values,
+    ...(changing ? { changing: true } : {}),
+  }));
 
   /** Shows whatever the answers lead to; `showResult` skips check-your-answers. */
   const sendFromPath = async (reply: FastifyReply, token: string, answers: Answers, opts: { showResult: boolean; notice?: string }) => {
@@ -70,7 +76,7 @@ export function checkRoutes(ctx: AppContext): FastifyPluginCallback {
     switch (result.status) {
       case 'question':
         // Only reached with an address made for an unfinished check: go on with the next question.
-        return redirect(reply, nextUrl(path.answers));
+        return redirect(reply, checkUrl('q', seal({ answers: path.answers, question: shownQuestion(result.question) })));
       case 'outcome':
         if (opts.showResult || result.outcome.level === 'emergency') {
           const view = resultView(config, content, library, result.outcome, path.answers, ctx.now());
@@ -124,9 +130,8 @@ export function checkRoutes(ctx: AppContext): FastifyPluginCallback {
       if (opened !== undefined && !opened.ok) return startAgain(reply, opened.problem);
       const state: CheckState = opened?.state ?? { answers: {}, question: shownQuestion(first()) };
       // A token made for another page (check your answers, a result) holds no question to answer.
-      if (state.question === undefined) return startAgain(reply, 'broken');
-      const question = questionView(content, state.question.id, state.question.shown ?? []);
-      if (question === undefined) return startAgain(reply, 'updated');
+      const question = pageOf(state);
+      if (typeof question === 'string') return startAgain(reply, question);
       const parsed = parseQuestionInput(content, question, prefillFromBody(body));
       if (!parsed.ok) return redirect(reply, checkUrl('q', seal({ ...state, typed: parsed.prefill })));
       return redirect(reply, nextUrl({ ...state.answers, ...parsed.values }));
@@ -137,9 +142,8 @@ export function checkRoutes(ctx: AppContext): FastifyPluginCallback {
       const opened = stateOf(request);
       if (!opened.ok) return startAgain(reply, opened.problem);
       const { state, token } = opened;
-      if (state.question === undefined) return startAgain(reply, 'broken');
-      const question = questionView(content, state.question.id, state.question.shown ?? []);
-      if (question === undefined) return startAgain(reply, 'updated');
+      const question = pageOf(state);
+      if (typeof question === 'string') return startAgain(reply, question);
       const parsed = state.typed === undefined ? undefined : parseQuestionInput(content, question, state.typed);
       const error = parsed !== undefined && !parsed.ok ? parsed.message : undefined;
       const back = state.changing === true ? checkUrl('answers', seal({ answers: { ...state.answers, ...state.previous } }))
@@ -160,9 +164,7 @@ export function checkRoutes(ctx: AppContext): FastifyPluginCallback {
       const path = replay(content, opened.state.answers);
       const last = path.steps.at(-1);
       if (last === undefined) return redirect(reply, '/check');
-      return redirect(reply, checkUrl('q', seal({
-        answers: without(path.answers, last.question.findings), question: shownQuestion(last.question), previous: last.values,
-      })));
+      return redirect(reply, stepUrl(path.answers, last, false));
     });
 
     // Change, from "Check your answers": step `n` of the path, filled in; Back and Continue return to the answers.
@@ -172,9 +174,7 @@ export function checkRoutes(ctx: AppContext): FastifyPluginCallback {
       const path = replay(content, opened.state.answers);
       const step = path.steps[Number(firstString((request.query as Record<string, unknown>).n))];
       if (step === undefined) return redirect(reply, checkUrl('answers', seal({ answers: path.answers })));
-      return redirect(reply, checkUrl('q', seal({
-        answers: without(path.answers, step.question.findings), question: shownQuestion(step.question), previous: step.values, changing: true,
-      })));
+      return redirect(reply, stepUrl(path.answers, step, true));
     });
 
     for (const [url, showResult] of [['/check/answers', false], ['/check/result', true]] as const) {
