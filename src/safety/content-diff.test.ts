@@ -5,12 +5,13 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { diffContent, type VignetteSuite } from './content-diff.js';
+import { diffContent } from './content-diff.js';
+import type { SuiteInput } from './eval-gates.js';
 import { contentSnapshot } from './content-snapshot.js';
 import { formatDiff } from './diff-report.js';
 import { yamlChanges } from './yaml-diff.js';
 
-const PROJECT: VignetteSuite[] = [{ suite: 'project', files: ['test/vignettes/rules-emergency.yaml', 'test/vignettes/regions.yaml'] }];
+const PROJECT: SuiteInput[] = [{ suite: 'project', files: ['test/vignettes/rules-emergency.yaml', 'test/vignettes/regions.yaml'] }];
 const labels = { before: 'before', after: 'after' };
 
 function copy(): string {

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import type { ClinicalContent, Level } from '../engine/types.js';
 import { simulate, type Run } from '../eval/simulate.js';
 import { loadVignettes, type Vignette } from '../eval/vignettes.js';
-import type { EvalSuite } from './eval-gates.js';
+import type { EvalSuite, SuiteInput } from './eval-gates.js';
 import { loadLenient } from './lenient-load.js';
 import { show, yamlChanges, type Change } from './yaml-diff.js';
 
@@ -37,7 +37,6 @@ export interface VignetteChange {
   levelChanged: boolean;
 }
 
-export interface VignetteSuite { suite: EvalSuite; files: readonly string[]; absent?: string }
 
 export interface ContentDiff {
   before: Side;
@@ -55,7 +54,7 @@ export interface ContentDiff {
   other: Change[];
   references: Change[];
   articles: { added: string[]; removed: string[]; changed: ArticleChange[] };
-  vignettes: { compared: boolean; note?: string; suites: VignetteSuite[]; total: number; changed: VignetteChange[] };
+  vignettes: { compared: boolean; note?: string; suites: SuiteInput[]; total: number; changed: VignetteChange[] };
 }
 
 type Obj = Record<string, unknown>;
@@ -138,7 +137,7 @@ function summary(run: Run): RunSummary {
     : { level: run.outcome.level, rules: run.outcome.rules.map((r) => (r.tier === undefined ? r.id : `${r.id} (${r.tier.code})`)) };
 }
 
-function vignetteDiff(before: ClinicalContent, after: ClinicalContent, suites: readonly VignetteSuite[]): { total: number; changed: VignetteChange[] } {
+function vignetteDiff(before: ClinicalContent, after: ClinicalContent, suites: readonly SuiteInput[]): { total: number; changed: VignetteChange[] } {
   let total = 0;
   const changed: VignetteChange[] = [];
   for (const s of suites.filter((x) => x.absent === undefined && x.files.length > 0)) {
@@ -162,7 +161,7 @@ function vignetteDiff(before: ClinicalContent, after: ClinicalContent, suites: r
  * vignette whose outcome (level or deciding rules) changed. Both sides are loaded by the current code,
  * ignoring fields it does not know; a side it cannot load is reported, and then no vignettes are run.
  */
-export function diffContent(beforeDir: string, afterDir: string, labels: { before: string; after: string }, suites: readonly VignetteSuite[]): ContentDiff {
+export function diffContent(beforeDir: string, afterDir: string, labels: { before: string; after: string }, suites: readonly SuiteInput[]): ContentDiff {
   const sideOf = (dir: string, label: string): { side: Side; content?: ClinicalContent } => {
     const load = loadLenient(dir);
     return load.ok

@@ -85,7 +85,8 @@ function risk(a: Hazard['initial']): RiskReport {
   return { severity: a.severity, likelihood: a.likelihood, rating: riskRating(a.severity, a.likelihood), reason: a.reason };
 }
 
-function suiteInputs(o: SafetyCaseOptions): SuiteInput[] {
+/** The vignette suites to run: the shared development set, the project's own, and any files given. */
+export function suiteInputs(o: Pick<SafetyCaseOptions, 'root' | 'devVignettes' | 'extraVignettes'>): SuiteInput[] {
   const projectDir = join(o.root, PROJECT_VIGNETTES_DIR);
   const project = existsSync(projectDir) ? readdirSync(projectDir).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(projectDir, f)) : [];
   return [
