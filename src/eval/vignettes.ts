@@ -17,13 +17,18 @@ const fileSchema = z.object({ vignettes: z.array(vignetteSchema).min(1) }).loose
 
 export type Vignette = z.infer<typeof vignetteSchema> & { file: string };
 
+/** Reads one vignette file: its vignettes and the format version it declares, if any; throws with the file and path of the first problems. */
+export function readVignetteFile(file: string): { version?: number; vignettes: Vignette[] } {
+  const result = fileSchema.safeParse(parse(readFileSync(file, 'utf8'), { schema: 'core' }));
+  if (!result.success) {
+    throw new Error(`${file}: ${result.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  const vignettes = result.data.vignettes.map((v) => ({ ...v, file }));
+  const version: unknown = result.data.version;
+  return typeof version === 'number' ? { version, vignettes } : { vignettes };
+}
+
 /** Loads vignettes from YAML files; throws with the file and path of the first problems. */
 export function loadVignettes(files: readonly string[]): Vignette[] {
-  return files.flatMap((file) => {
-    const result = fileSchema.safeParse(parse(readFileSync(file, 'utf8'), { schema: 'core' }));
-    if (!result.success) {
-      throw new Error(`${file}: ${result.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-    }
-    return result.data.vignettes.map((v) => ({ ...v, file }));
-  });
+  return files.flatMap((file) => readVignetteFile(file).vignettes);
 }

@@ -1,10 +1,8 @@
 // The eval gates of the safety case: `creak eval`'s audit metrics on each vignette suite, and the gates they must pass.
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import type { ClinicalContent } from '../engine/types.js';
 import { metrics, type Metrics } from '../eval/metrics.js';
 import { simulate } from '../eval/simulate.js';
-import { loadVignettes } from '../eval/vignettes.js';
+import { readVignetteFile } from '../eval/vignettes.js';
 
 export const EVAL_SUITES = ['development', 'project', 'given'] as const;
 export type EvalSuite = (typeof EVAL_SUITES)[number];
@@ -78,11 +76,6 @@ function gatesFor(suite: EvalSuite, m: Metrics | undefined, why: string): GateRe
   });
 }
 
-function declaredVersion(file: string): number | undefined {
-  const data = parse(readFileSync(file, 'utf8'), { schema: 'core' }) as { version?: unknown } | null;
-  return typeof data?.version === 'number' ? data.version : undefined;
-}
-
 /** A suite that was not run, and why: its gates are "not run". */
 export function notRunSuite(input: SuiteInput, why: string): SuiteResult {
   return { suite: input.suite, files: input.files, ruleCounts: {}, absent: why, declaredVersions: [], gates: gatesFor(input.suite, undefined, why) };
@@ -92,9 +85,10 @@ export function notRunSuite(input: SuiteInput, why: string): SuiteResult {
 export function runSuite(content: ClinicalContent, input: SuiteInput): SuiteResult {
   if (input.absent !== undefined || input.files.length === 0) return notRunSuite(input, input.absent ?? 'no files');
   const base = { suite: input.suite, files: input.files, ruleCounts: {} as Record<string, number> };
-  const runs = loadVignettes(input.files).map((v) => simulate(content, v));
+  const read = input.files.map(readVignetteFile);
+  const runs = read.flatMap((f) => f.vignettes).map((v) => simulate(content, v));
   const m = metrics(runs);
   for (const run of runs) for (const r of run.outcome?.rules ?? []) base.ruleCounts[r.id] = (base.ruleCounts[r.id] ?? 0) + 1;
-  const declaredVersions = input.files.map(declaredVersion).filter((v): v is number => v !== undefined);
+  const declaredVersions = read.flatMap((f) => (f.version === undefined ? [] : [f.version]));
   return { ...base, declaredVersions, metrics: m, gates: gatesFor(input.suite, m, '') };
 }
