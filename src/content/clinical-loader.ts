@@ -37,11 +37,21 @@ export function contentVersion(files: ReadonlyMap<string, string>): string {
  * what is wrong, what was expected); the service refuses to start on invalid content.
  */
 export function loadClinicalContent(dir = 'content/clinical', options: LoadOptions = {}): ClinicalContent {
+  return compileClinicalFiles(readClinicalFiles(dir), dir, options);
+}
+
+/** The texts of the clinical files (content/clinical/*.yaml), by file name. */
+export function readClinicalFiles(dir: string): Map<string, string> {
+  return new Map(readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort().map((n) => [n, readFileSync(join(dir, n), 'utf8')] as const));
+}
+
+/**
+ * Validates and compiles the clinical files given as texts (`dir` is where they came from: references are checked
+ * beside it). Throws ContentError listing every problem.
+ */
+export function compileClinicalFiles(files: ReadonlyMap<string, string>, dir: string, options: LoadOptions = {}): ClinicalContent {
   const problems: ContentProblem[] = [];
-  const raw = new Map<string, string>();
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort()) {
-    raw.set(name, readFileSync(join(dir, name), 'utf8'));
-  }
+  const raw = new Map(files);
   const parsed: Partial<Parsed> = {};
   for (const name of Object.keys(schemas) as FileName[]) {
     const source = raw.get(name);

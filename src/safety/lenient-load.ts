@@ -1,9 +1,7 @@
 // Loads clinical content with the current loader while ignoring fields it does not know, so that newer or older content can be compared.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { ContentError, contentVersion, loadClinicalContent } from '../content/clinical-loader.js';
+import { compileClinicalFiles, ContentError, contentVersion, readClinicalFiles } from '../content/clinical-loader.js';
 import { schemas, type FileName } from '../content/clinical-schema.js';
 import type { ClinicalContent } from '../engine/types.js';
 
@@ -59,37 +57,34 @@ function fillWordingOnly(data: unknown, file: string): string[] {
  * Loads `<contentDir>/clinical` with the current loader. Fields the loader does not know (content written for
  * a newer policy version) are dropped first and listed in `ignored`; required fields that carry only wording and
  * that an older version lacks are filled with a placeholder and listed in `filled`; anything else the loader
- * refuses is returned as problems. The version is that of the files as they are, never of the trimmed copy.
+ * refuses is returned as problems. The version is that of the files as they are, never of the trimmed texts.
  */
 export function loadLenient(contentDir: string): LenientLoad {
   const clinical = join(contentDir, 'clinical');
-  const raw = new Map(readdirSync(clinical).filter((n) => n.endsWith('.yaml')).map((n) => [n, readFileSync(join(clinical, n), 'utf8')] as const));
+  const raw = readClinicalFiles(clinical);
   const version = contentVersion(raw);
-  const copy = mkdtempSync(join(tmpdir(), 'creak-lenient-'));
+  const texts = new Map(raw);
   const ignored: string[] = [];
   const filled: string[] = [];
-  try {
-    cpSync(contentDir, copy, { recursive: true });
-    for (const [name, text] of raw) {
-      if (!(name in schemas)) continue;
-      let data: unknown;
-      try {
-        data = parse(text, { schema: 'core' });
-      } catch {
-        continue;
-      }
-      const stripped = stripUnknown(data, name);
-      const added = fillWordingOnly(stripped.data, name);
-      ignored.push(...stripped.ignored);
-      filled.push(...added);
-      if (stripped.ignored.length > 0 || added.length > 0) writeFileSync(join(copy, 'clinical', name), stringify(stripped.data));
+  for (const [name, text] of raw) {
+    if (!(name in schemas)) continue;
+    let data: unknown;
+    try {
+      data = parse(text, { schema: 'core' });
+    } catch {
+      continue;
     }
-    const content = loadClinicalContent(join(copy, 'clinical'));
+    const stripped = stripUnknown(data, name);
+    const added = fillWordingOnly(stripped.data, name);
+    ignored.push(...stripped.ignored);
+    filled.push(...added);
+    if (stripped.ignored.length > 0 || added.length > 0) texts.set(name, stringify(stripped.data));
+  }
+  try {
+    const content = compileClinicalFiles(texts, clinical);
     return { ok: true, content: { ...content, version }, version, ignored, filled };
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
     return { ok: false, version, problems: error.problems.map((p) => `${p.file} ${p.path}: ${p.message} (expected ${p.expected})`), ignored, filled };
-  } finally {
-    rmSync(copy, { recursive: true, force: true });
   }
 }
