@@ -45,7 +45,8 @@ export interface Article {
 
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'not a date in the form YYYY-MM-DD')
+/** A real calendar date written "YYYY-MM-DD". */
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'not a date in the form YYYY-MM-DD')
   .refine((s) => {
     const d = toDate(s);
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
@@ -85,7 +86,8 @@ const EXPECTED: Readonly<Record<string, string>> = {
   min_age: 'the youngest age the article is offered to with a result, e.g. 40 for an article about arthritis',
 };
 
-const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)([\s\S]*)$/;
+/** Front matter between `---` lines at the top of a Markdown file, then the body. */
+export const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)([\s\S]*)$/;
 
 /** A calendar date "YYYY-MM-DD" as the start of that day (UTC). */
 export function toDate(isoDay: string): Date {

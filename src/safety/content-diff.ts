@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { FRONT_MATTER } from '../content/articles.js';
 import type { ClinicalContent, Level } from '../engine/types.js';
 import { simulate, type Run } from '../eval/simulate.js';
 import { loadVignettes, type Vignette } from '../eval/vignettes.js';
@@ -97,7 +98,6 @@ function definitionDiff(before: unknown, after: unknown): ContentDiff['definitio
   });
 }
 
-const FRONT = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)([\s\S]*)$/;
 const words = (s: string): number => s.split(/\s+/).filter((w) => w !== '').length;
 
 function articleDiff(beforeDir: string, afterDir: string): ContentDiff['articles'] {
@@ -107,7 +107,7 @@ function articleDiff(beforeDir: string, afterDir: string): ContentDiff['articles
   const b = list(beforeDir);
   const a = list(afterDir);
   const split = (text: string): { fm: unknown; body: string } => {
-    const m = FRONT.exec(text);
+    const m = FRONT_MATTER.exec(text);
     if (m === null) return { fm: {}, body: text };
     try {
       return { fm: parse(m[1] ?? '', { schema: 'core' }) as unknown, body: m[2] ?? '' };

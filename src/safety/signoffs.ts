@@ -3,15 +3,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { isoDate } from '../content/articles.js';
 import { ContentFileError, type ContentProblem } from '../content/content-problem.js';
 import { zodProblems } from '../content/zod-problems.js';
 
 export const SIGNOFFS_FILE = 'safety/signoffs.yaml';
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'not a date in the form YYYY-MM-DD').refine((s) => {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-}, 'not a real calendar date');
 
 const signoffSchema = z.strictObject({
   content_version: z.string().regex(/^[0-9a-f]{12}$/, 'a content version: 12 lower-case hex digits'),
