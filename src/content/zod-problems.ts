@@ -1,4 +1,6 @@
 // Turns zod issues into precise content problems (file, path, what is wrong, what was expected).
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import type { z } from 'zod';
 import type { ContentProblem } from './content-problem.js';
 
@@ -34,4 +36,21 @@ export function zodProblems(file: string, error: z.ZodError, expected: Readonly<
       expected: expected[field] ?? 'a valid value',
     };
   });
+}
+
+/**
+ * Reads a YAML file and checks it against `schema`: its data, or every problem (a file that cannot be read or
+ * parsed is one problem; each schema issue is one, as zodProblems gives them). `empty` stands in for an empty file.
+ */
+export function readYamlFile<S extends z.ZodType>(
+  file: string, schema: S, expected: Readonly<Record<string, string>>, options: { knownFields?: readonly string[]; empty?: unknown } = {},
+): { data: z.output<S>; problems?: undefined } | { data?: undefined; problems: ContentProblem[] } {
+  let data: unknown;
+  try {
+    data = parse(readFileSync(file, 'utf8'), { schema: 'core' });
+  } catch (error) {
+    return { problems: [{ file, path: '', message: `cannot read: ${(error as Error).message.split('\n')[0] ?? ''}`, expected: 'a readable YAML file' }] };
+  }
+  const result = schema.safeParse(data ?? options.empty, { reportInput: true });
+  return result.success ? { data: result.data } : { problems: zodProblems(file, result.error, expected, options.knownFields) };
 }

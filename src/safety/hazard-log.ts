@@ -1,10 +1,9 @@
 // Loads the hazard log: the product's hazards (content/safety/hazards.yaml) and a clinic's own (content/safety/clinic-hazards.yaml).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import type { ContentProblem } from '../content/content-problem.js';
-import { zodProblems } from '../content/zod-problems.js';
+import { readYamlFile } from '../content/zod-problems.js';
 import type { Score } from './risk-matrix.js';
 
 export const HAZARD_STATUSES = ['open', 'closed', 'transferred'] as const;
@@ -65,19 +64,13 @@ const EXPECTED: Readonly<Record<string, string>> = {
 };
 
 function readFile(file: string, source: Hazard['source'], idPrefix: 'H' | 'L'): { hazards: Hazard[]; problems: ContentProblem[] } {
-  let data: unknown;
-  try {
-    data = parse(readFileSync(file, 'utf8'), { schema: 'core' });
-  } catch (error) {
-    return { hazards: [], problems: [{ file, path: '', message: `cannot read: ${(error as Error).message.split('\n')[0] ?? ''}`, expected: 'a readable YAML file' }] };
-  }
-  const result = fileSchema.safeParse(data, { reportInput: true });
-  if (!result.success) return { hazards: [], problems: zodProblems(file, result.error, EXPECTED) };
+  const read = readYamlFile(file, fileSchema, EXPECTED);
+  if (read.problems !== undefined) return { hazards: [], problems: read.problems };
   const problems: ContentProblem[] = [];
-  result.data.hazards.forEach((h, i) => {
+  read.data.hazards.forEach((h, i) => {
     if (!h.id.startsWith(idPrefix)) problems.push({ file, path: `hazards.${String(i)}.id`, message: `hazard ${h.id} does not start with ${idPrefix}`, expected: EXPECTED.id ?? '' });
   });
-  return { hazards: result.data.hazards.map((h) => ({ ...h, source, file })), problems };
+  return { hazards: read.data.hazards.map((h) => ({ ...h, source, file })), problems };
 }
 
 /**

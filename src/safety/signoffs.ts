@@ -1,11 +1,10 @@
 // Content sign-offs (content/safety/signoffs.yaml): which content versions a clinical safety officer has reviewed and accepted.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { isoDate } from '../content/articles.js';
 import { ContentFileError, type ContentProblem } from '../content/content-problem.js';
-import { zodProblems } from '../content/zod-problems.js';
+import { readYamlFile } from '../content/zod-problems.js';
 
 export const SIGNOFFS_FILE = 'safety/signoffs.yaml';
 
@@ -49,16 +48,10 @@ export interface SignoffStatus {
 export function readSignoffs(contentDir: string): { signoffs: Signoff[]; problems: ContentProblem[] } {
   const file = join(contentDir, SIGNOFFS_FILE);
   if (!existsSync(file)) return { signoffs: [], problems: [] };
-  let data: unknown;
-  try {
-    data = parse(readFileSync(file, 'utf8'), { schema: 'core' });
-  } catch (error) {
-    return { signoffs: [], problems: [{ file, path: '', message: `cannot read: ${(error as Error).message.split('\n')[0] ?? ''}`, expected: 'a readable YAML file' }] };
-  }
-  const result = fileSchema.safeParse(data ?? { signoffs: [] }, { reportInput: true });
-  if (!result.success) return { signoffs: [], problems: zodProblems(file, result.error, EXPECTED, Object.keys(signoffSchema.shape)) };
+  const read = readYamlFile(file, fileSchema, EXPECTED, { knownFields: Object.keys(signoffSchema.shape), empty: { signoffs: [] } });
+  if (read.problems !== undefined) return { signoffs: [], problems: read.problems };
   return {
-    signoffs: result.data.signoffs.map((s) => ({
+    signoffs: read.data.signoffs.map((s) => ({
       contentVersion: s.content_version, name: s.name, role: s.role, date: s.date, reviewed: s.reviewed,
       ...(s.previous_version === undefined ? {} : { previousVersion: s.previous_version }),
     })),
