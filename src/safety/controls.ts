@@ -38,7 +38,7 @@ export interface Evidence {
 const namesCache = new Map<string, readonly string[]>();
 
 /** The literal test names of a file of the repository (read once per process and file). */
-function namesIn(file: string): readonly string[] {
+export function namesIn(file: string): readonly string[] {
   let names = namesCache.get(file);
   if (names === undefined) {
     names = testNames(readFileSync(file, 'utf8'));

@@ -6,12 +6,11 @@ import { dayOf } from '../content/article-review.js';
 import { lintAll } from '../content/lint-all.js';
 import type { LintCheck, LintProblem } from '../content/lint-checks.js';
 import type { ClinicalContent } from '../engine/types.js';
-import { checkControl, type ControlReport, type Evidence } from './controls.js';
+import { checkControl, namesIn, type ControlReport, type Evidence } from './controls.js';
 import { notRunSuite, runSuite, type EvalGate, type GateResult, type SuiteInput, type SuiteResult } from './eval-gates.js';
 import { readHazardLog, startingHazardIds, type Hazard, type HazardStatus } from './hazard-log.js';
 import { MAX_RESIDUAL_RATING, riskRating, type RiskRating, type Score } from './risk-matrix.js';
 import { readSignoffs, signoffStatus, type SignoffStatus } from './signoffs.js';
-import { testNames } from './test-names.js';
 
 /** The engine's safety property tests, listed in the report. */
 export const PROPERTY_TESTS_FILE = 'src/engine/properties.test.ts';
@@ -178,7 +177,7 @@ export function buildSafetyCase(o: SafetyCaseOptions): SafetyCase {
     signoff: clinical === undefined ? null : signoffStatus(signoffs.signoffs, clinical.version),
     lint: { problems: lint.problems, warnings: lint.warnings },
     eval: suites,
-    propertyTests: { file: PROPERTY_TESTS_FILE, names: existsSync(propertyFile) ? testNames(readFileSync(propertyFile, 'utf8')) : [] },
+    propertyTests: { file: PROPERTY_TESTS_FILE, names: existsSync(propertyFile) ? [...namesIn(propertyFile)] : [] },
     startingLog: starting,
     hazards,
     failures,
