@@ -2,15 +2,14 @@
 // and the staff inbox page with 10,000 stored submissions (p99, target under 100 ms). The server runs in a child process
 // (this same file with --serve), pinned to CPU 0 when taskset exists, so the load generator does not share its event loop.
 import { completeAnswers } from '../test/clinic/helpers/answers.js';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { hasTaskset, PG_URL, postgresReachable } from './machine.js';
+import { hasTaskset, PG_URL, postgresReachable, startServerProcess, stopServerProcess } from './machine.js';
 
 /** SQLite with synchronous=FULL (the default), SQLite with NORMAL, or PostgreSQL. */
 type Variant = 'sqlite' | 'sqlite-normal' | 'postgres';
@@ -101,22 +100,8 @@ async function serve(variant: Variant, seed: number): Promise<void> {
 // ---------------------------------------------------------------- load side
 
 async function startServer(db: Variant, seed: number): Promise<{ child: ChildProcess; info: ServerInfo }> {
-  const self = new URL(import.meta.url).pathname;
-  const command = hasTaskset ? 'taskset' : process.execPath;
-  const argv = [...(hasTaskset ? ['-c', '0', process.execPath] : []), '--import', 'tsx', self, '--serve', db, String(seed)];
-  const child = spawn(command, argv, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
-  const lines = createInterface({ input: child.stdout });
-  const first = await new Promise<string>((resolve, reject) => {
-    lines.once('line', resolve);
-    child.once('exit', (code) => { reject(new Error(`bench server exited with ${String(code)}`)); });
-  });
-  return { child, info: JSON.parse(first) as ServerInfo };
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
+  const { child, info } = await startServerProcess(new URL(import.meta.url).pathname, ['--serve', db, String(seed)]);
+  return { child, info: info as ServerInfo };
 }
 
 interface Result { label: string; requests: number; seconds: number; reqPerSec: number; p50: number; p99: number; max: number }
@@ -152,7 +137,7 @@ async function benchSend(db: Variant, amount: number, connections: number): Prom
     await run('warm-up', { ...opts, amount: Math.max(connections, Math.floor(amount / 10)) }, 303);
     return await run(`send a result, ${db === 'sqlite-normal' ? 'sqlite (synchronous=NORMAL)' : db}, ${String(connections)} concurrent`, opts, 303);
   } finally {
-    await stopServer(child);
+    await stopServerProcess(child);
   }
 }
 
@@ -169,7 +154,7 @@ async function benchInbox(db: Variant, seed: number, amount: number): Promise<Re
     results.push(await run(`inbox page, ${String(seed)} stored, ${db}, 10 connections`, { url: `${url}/clinic`, headers, connections: 10, amount: amount * 2 }, 200));
     return results;
   } finally {
-    await stopServer(child);
+    await stopServerProcess(child);
   }
 }
 

@@ -5,6 +5,7 @@ import { Bench } from 'tinybench';
 import { dueTime, type DuePolicy } from '../src/clinic/due-time.js';
 import { loadClinicSettings } from '../src/clinic/settings.js';
 import { LEVELS } from '../src/engine/types.js';
+import { median } from '../src/content/readability.js';
 import { dueTimeBefore, HARD_CODED_HOLIDAYS } from './due-time-before.js';
 
 /** 60 send times through 2026–2027, at different hours and weekdays, including both clock changes and Christmas. */
@@ -14,7 +15,6 @@ function sendTimes(): Date[] {
   return times;
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
 /** Milliseconds to import a module in a fresh process, and the resident memory it adds (medians of 5). */
 function startupCost(code: string): { ms: number; rssMb: number } {

@@ -3,17 +3,16 @@
 // On SQLite with one instance, and on PostgreSQL with two instances on one database behind a round-robin "balancer"
 // (every request may go to either). Reports errors, p50/p99 page time, throughput, memory, and that every
 // acknowledged send is stored. Servers run in child processes (this file with --serve), on CPU 0 when taskset exists.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { loadClinicalContent } from '../src/content/clinical-loader.js';
 import { Browser, numberRanges, PageError, seeded, wholeCheck, type Fetcher, type Hit } from './person.js';
-import { hasTaskset, PG_URL, postgresReachable } from './machine.js';
+import { cpuMicros, hasTaskset, PG_URL, pinLoad, postgresReachable, startServerProcess, stopServerProcess, unpinLoad } from './machine.js';
 
 const BASE_URL = 'http://127.0.0.1:3000';
 
@@ -47,21 +46,8 @@ async function serve(db: 'sqlite' | 'postgres', dataDir: string, schema: string)
 interface Server { child: ChildProcess; port: number }
 
 async function startServer(db: 'sqlite' | 'postgres', dataDir: string, schema: string): Promise<Server> {
-  const self = new URL(import.meta.url).pathname;
-  const command = hasTaskset ? 'taskset' : process.execPath;
-  const argv = [...(hasTaskset ? ['-c', '0', process.execPath] : []), '--import', 'tsx', self, '--serve', db, dataDir, schema];
-  const child = spawn(command, argv, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
-  const first = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout }).once('line', resolve);
-    child.once('exit', (code) => { reject(new Error(`server exited with ${String(code)}`)); });
-  });
-  return { child, port: (JSON.parse(first) as { port: number }).port };
-}
-
-async function stopServer(server: Server): Promise<void> {
-  const exited = new Promise((resolve) => server.child.once('exit', resolve));
-  server.child.kill('SIGTERM');
-  await exited;
+  const { child, info } = await startServerProcess(new URL(import.meta.url).pathname, ['--serve', db, dataDir, schema]);
+  return { child, port: (info as { port: number }).port };
 }
 
 /** Resident and peak memory of a process, in MB (Linux). */
@@ -72,16 +58,6 @@ function memoryMb(pid: number | undefined): { rss: number; peak: number } {
     return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
   } catch {
     return { rss: Number.NaN, peak: Number.NaN };
-  }
-}
-
-/** CPU time (user + system) of a process so far, in milliseconds (Linux). */
-function cpuMs(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${String(pid)}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return Number.NaN;
   }
 }
 
@@ -176,13 +152,13 @@ async function run(db: 'sqlite' | 'postgres', instances: number, people: number,
     const fetcher = balancer(servers.map((s) => s.port));
     const warm = await drive(fetcher, 20, 5, sendShare, 1);
     if (warm.errors.length > 0) throw new Error(`warm-up: ${warm.errors.slice(0, 3).join('; ')}`);
-    const cpuBefore = servers.reduce((sum, s) => sum + cpuMs(s.child.pid), 0);
+    const cpuBefore = servers.reduce((sum, s) => sum + cpuMicros(s.child.pid) / 1000, 0);
     const loadBefore = process.cpuUsage();
     const measured = await drive(fetcher, people, seconds, sendShare, 2);
     const load = process.cpuUsage(loadBefore);
-    const serverCpu = servers.reduce((sum, s) => sum + cpuMs(s.child.pid), 0) - cpuBefore;
+    const serverCpu = servers.reduce((sum, s) => sum + cpuMicros(s.child.pid) / 1000, 0) - cpuBefore;
     const memory = servers.map((s) => memoryMb(s.child.pid));
-    for (const s of servers) await stopServer(s);
+    for (const s of servers) await stopServerProcess(s.child);
     servers.length = 0;
     const stored = await countStored(db, dataDir, schema);
     const ms = measured.hits.map((h) => h.ms).sort((a, b) => a - b);
@@ -192,7 +168,7 @@ async function run(db: 'sqlite' | 'postgres', instances: number, people: number,
       serverCpuMsPerPage: serverCpu / ms.length, loadCpuShare: (load.user + load.system) / 1000 / (measured.seconds * 1000),
     };
   } finally {
-    for (const s of servers) await stopServer(s);
+    for (const s of servers) await stopServerProcess(s.child);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -204,14 +180,14 @@ export async function benchPeople(): Promise<void> {
   const sendShare = 0.05;
   console.log(`\n== people: ${String(people)} at once doing whole checks for ${String(seconds)} s, ${String(sendShare * 100)}% sending; ` +
     `no pause between pages${hasTaskset ? '; servers on CPU 0, people on CPU 1' : ''} ==`);
-  if (hasTaskset) spawnSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' });
+  pinLoad();
   const results: RunResult[] = [];
   try {
     results.push(await run('sqlite', 1, people, seconds, sendShare));
     if (await postgresReachable()) results.push(await run('postgres', 2, people, seconds, sendShare));
     else console.log(`bench: PostgreSQL at ${PG_URL} not reachable; the load benchmark ran on SQLite only`);
   } finally {
-    if (hasTaskset) spawnSync('taskset', ['-cp', `0-${String(cpus().length - 1)}`, String(process.pid)], { stdio: 'ignore' });
+    unpinLoad();
   }
   console.log('what                   | checks | sent (stored) | pages | errors | pages/s | checks/s | p50 ms | p99 ms | max ms | server CPU ms/page | people CPU | RSS after (peak) MB');
   for (const r of results) {

@@ -1,11 +1,10 @@
 // Web benchmark: throughput of question pages, an answer's post and POST /api/v1/triage against a bare node:http server
 // returning the same response compressed the same way (same run, interleaved rounds), plus the first question page's weight.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import type { EventEmitter } from 'node:events';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { loadConfig } from '../src/config.js';
@@ -16,7 +15,8 @@ import { checkUrl, CheckStates, shownQuestion } from '../src/web/check/check-sta
 import { formatKey, randomKey } from '../src/web/state/seal.js';
 import { answerFieldsFor, answerUntil, PEOPLE } from './web-person.js';
 import type { BaselineRoute } from './web-server.js';
-import { hasTaskset } from './machine.js';
+import { cpuMicros, hasTaskset, pinLoad, startServerProcess, unpinLoad } from './machine.js';
+import { median } from '../src/content/readability.js';
 
 interface Target {
   name: string;
@@ -34,32 +34,12 @@ const ACCEPT = 'gzip, deflate, br';
 /** Headers each server writes for itself (framing, encoding, date). */
 const PER_RESPONSE_HEADERS = new Set(['content-length', 'content-encoding', 'content-type', 'vary', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
 
-/** Server CPU time (user + system) in microseconds, from /proc (Linux). */
-function cpuMicros(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${String(pid)}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    const ticks = Number(fields[11]) + Number(fields[12]);
-    return (ticks * 1e6) / 100;
-  } catch {
-    return NaN;
-  }
-}
-
-
 /** The key the app seals page addresses with, shared with the server process so it opens the prepared ones. */
 const KEY = randomKey(1);
 
 async function startServer(args: string[]): Promise<{ child: ChildProcess; port: number }> {
-  const command = hasTaskset ? 'taskset' : process.execPath;
-  const argv = [...(hasTaskset ? ['-c', '0', process.execPath] : []), '--import', 'tsx', 'bench/web-server.ts', ...args];
-  const env = { ...process.env, NODE_ENV: 'production', CHECK_STATE_KEYS: formatKey(KEY) };
-  const child = spawn(command, argv, { stdio: ['ignore', 'pipe', 'inherit'], env });
-  const lines = createInterface({ input: child.stdout });
-  const first = await new Promise<string>((resolve, reject) => {
-    lines.once('line', resolve);
-    child.once('exit', (code) => { reject(new Error(`bench server exited with ${String(code)}`)); });
-  });
-  return { child, port: (JSON.parse(first) as { port: number }).port };
+  const { child, info } = await startServerProcess('bench/web-server.ts', args, { CHECK_STATE_KEYS: formatKey(KEY) });
+  return { child, port: (info as { port: number }).port };
 }
 
 async function measure(port: number, pid: number, target: Target, amount: number, connections: number): Promise<Sample> {
@@ -82,11 +62,6 @@ async function measure(port: number, pid: number, target: Target, amount: number
   if (bad.length > 0 || result.errors > 0) throw new Error(`${target.name}: statuses ${bad.join(', ')}, ${String(result.errors)} errors`);
   return { reqPerSec: result.requests.total / seconds, cpuMicrosPerReq: cpu / result.requests.total, p99: result.latency.p99 };
 }
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? NaN;
-};
 
 /** The request bodies and the app's exact responses, from an in-process app. */
 async function prepare(): Promise<{ targets: Target[]; responses: Map<string, { type: string; body: string; status: number; headers: Record<string, string> }>; weight: string[] }> {
@@ -162,7 +137,7 @@ export async function benchWeb(options: WebBenchOptions = {}): Promise<void> {
   });
   const file = join(tmpdir(), `creak-bench-${String(process.pid)}.json`);
   writeFileSync(file, JSON.stringify(routes));
-  if (hasTaskset) spawnSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' });
+  pinLoad();
   const app = await startServer(['app']);
   const base = await startServer(['baseline', file]);
   try {
@@ -196,7 +171,7 @@ export async function benchWeb(options: WebBenchOptions = {}): Promise<void> {
   } finally {
     app.child.kill();
     base.child.kill();
-    if (hasTaskset) spawnSync('taskset', ['-cp', `0-${String(cpus().length - 1)}`, String(process.pid)], { stdio: 'ignore' });
+    unpinLoad();
   }
 }
 
