@@ -1,4 +1,5 @@
-// Times for staff pages and emails, in the clinic's time zone ("Mon 2 Mar 2026, 14:05").
+// Times for staff pages and emails, in the clinic's time zone ("Mon 2 Mar 2026, 14:05"), and for files other programs read.
+import { Temporal } from 'temporal-polyfill';
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 
@@ -22,18 +23,7 @@ export function formatDuration(ms: number): string {
   return `${mins} min`;
 }
 
-const isoCache = new Map<string, Intl.DateTimeFormat>();
-
 /** ISO 8601 in the clinic's time zone with its offset ("2026-07-02T14:05:00+01:00"), for files other programs read. */
 export function isoWithOffset(iso: string, timeZone: string): string {
-  let f = isoCache.get(timeZone);
-  if (f === undefined) {
-    f = new Intl.DateTimeFormat('en-GB', {
-      timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'longOffset',
-    });
-    isoCache.set(timeZone, f);
-  }
-  const parts = Object.fromEntries(f.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
-  const offset = (parts.timeZoneName ?? 'GMT').replace('GMT', '') || '+00:00';
-  return `${parts.year ?? ''}-${parts.month ?? ''}-${parts.day ?? ''}T${parts.hour ?? ''}:${parts.minute ?? ''}:${parts.second ?? ''}${offset}`;
+  return Temporal.Instant.from(iso).toZonedDateTimeISO(timeZone).toString({ smallestUnit: 'second', timeZoneName: 'never' });
 }

@@ -87,9 +87,7 @@ async function migrate(db: Db): Promise<void> {
   // Kysely looks for its migration tables in every schema of the database unless told which one; with another
   // schema's tables present (test files side by side, two services in one database) it would skip creating this
   // schema's and then fail to find them. So on PostgreSQL it is told the schema the connection really uses.
-  const schema = db.dialect === 'postgres'
-    ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(kysely)).rows[0]?.schema
-    : undefined;
+  const { schema } = db;
   const migrator = new Migrator({ db: kysely, provider: migrationProvider, ...(schema === undefined ? {} : { migrationTableSchema: schema }) });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {

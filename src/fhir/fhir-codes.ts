@@ -1,7 +1,6 @@
 // The code systems and extensions the /fhir endpoints use: HL7's published ones, and Creak's own beside its triage levels.
 import type * as fhir4 from 'fhir/r4.js';
 import type { DurationUnit } from '../engine/types.js';
-import type { FhirSystems } from '../clinic/fhir/fhir-systems.js';
 
 /** HL7 v2 table 0136 (Yes/No), the codes of HL7's yesnodontknow value set with data-absent-reason's asked-unknown. */
 export const YES_NO_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v2-0136';
@@ -13,6 +12,8 @@ export const NOT_SURE: fhir4.Coding = { system: DATA_ABSENT_SYSTEM, code: 'asked
 
 export const EXT = {
   itemControl: 'http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl',
+  choiceOrientation: 'http://hl7.org/fhir/StructureDefinition/questionnaire-choiceOrientation',
+  unit: 'http://hl7.org/fhir/StructureDefinition/questionnaire-unit',
   optionExclusive: 'http://hl7.org/fhir/StructureDefinition/questionnaire-optionExclusive',
   unitOption: 'http://hl7.org/fhir/StructureDefinition/questionnaire-unitOption',
   minValue: 'http://hl7.org/fhir/StructureDefinition/minValue',
@@ -36,14 +37,6 @@ export const UNIT_CODES: Readonly<Record<DurationUnit, { code: string; display: 
   weeks: { code: 'wk', display: 'weeks' },
   months: { code: 'mo', display: 'months' },
 };
-
-/**
- * A Creak code system that is not in FhirSystems (finding ids, error codes): it sits in the same CodeSystem folder as
- * the triage levels, so it follows the canonical base wherever fhirSystems() puts it.
- */
-export function creakSystem(sys: FhirSystems, name: string): string {
-  return `${sys.levelSystem.slice(0, sys.levelSystem.lastIndexOf('/') + 1)}${name}`;
-}
 
 export function itemControl(code: string): fhir4.Extension {
   return { url: EXT.itemControl, valueCodeableConcept: { coding: [{ system: ITEM_CONTROL_SYSTEM, code }] } };

@@ -1,7 +1,6 @@
 // What every /fhir route shares: the application/fhir+json body parser, sending resources, and errors as OperationOutcome.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { fhirSystems } from '../clinic/fhir/fhir-systems.js';
-import { creakSystem } from './fhir-codes.js';
 import { FhirError, operationOutcome, toFhirError } from './fhir-errors.js';
 
 export const FHIR_JSON = 'application/fhir+json';
@@ -11,7 +10,7 @@ export const FHIR_BODY_LIMIT = 512 * 1024;
 
 /** The system of Creak's error codes in OperationOutcome.issue.details. */
 export function errorSystem(baseUrl: string): string {
-  return creakSystem(fhirSystems(baseUrl), 'creak-error');
+  return fhirSystems(baseUrl).codeSystem('creak-error');
 }
 
 /** Parses application/fhir+json bodies with Fastify's own JSON parser (which refuses __proto__ and constructor keys). */

@@ -37,8 +37,6 @@ export interface Trigger {
 export interface FindingScope {
   /** Per gate: the values (choice) or range indexes (number) for which the finding can be asked. */
   gates: ReadonlyMap<string, readonly number[]>;
-  /** True when the gate values form an exact product (the enableWhen is then exact for the gates). */
-  exact: boolean;
   triggers: readonly Trigger[];
 }
 
@@ -214,7 +212,6 @@ function computeScope(content: ClinicalContent): ContentScope {
       const where = all.flatMap((_, i) => (base[i]?.has(f) === true ? [i] : []));
       if (where.length === 0) continue;
       const gateSets = new Map(gates.map((g, gi) => [g.finding, [...new Set(where.map((i) => all[i]?.at[gi] ?? 0))].sort((a, b) => a - b)]));
-      const product = [...gateSets.values()].reduce((n, s) => n * s.length, 1);
       const triggers: Trigger[] = [];
       const qi = questionOf.get(f) ?? -1;
       for (const g of mayShareAPage ? [] : related.get(f) ?? []) {
@@ -225,7 +222,7 @@ function computeScope(content: ClinicalContent): ContentScope {
         const allowed = domain.filter((v) => where.some((ci) => reachWith(ci, g, v).has(f)));
         if (allowed.length < domain.length) triggers.push({ finding: g, allowed, all: domain });
       }
-      findings.set(f, { gates: gateSets, exact: product === where.length, triggers });
+      findings.set(f, { gates: gateSets, triggers });
     }
   }
   const gateOrder = content.questions.filter((q) => q.findings.some((f) => gateIds.has(f))).flatMap((q) => q.findings.filter((f) => gateIds.has(f)));

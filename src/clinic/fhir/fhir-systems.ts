@@ -46,20 +46,9 @@ export function fhirSystems(canonicalBase: string): FhirSystems {
 }
 
 /** HL7's yes/no/don't know answers (ValueSet http://hl7.org/fhir/ValueSet/yesnodontknow, FHIR R4 4.0.1). */
-export const YES_NO_DONT_KNOW = 'http://hl7.org/fhir/ValueSet/yesnodontknow';
-export const YES = { system: 'http://terminology.hl7.org/CodeSystem/v2-0136', code: 'Y', display: 'Yes' } as const;
-export const NO = { system: 'http://terminology.hl7.org/CodeSystem/v2-0136', code: 'N', display: 'No' } as const;
+export { EXT, ITEM_CONTROL_SYSTEM, itemControl, NO, YES } from '../../fhir/fhir-codes.js';
 /** "I'm not sure": data-absent-reason#asked-unknown, with the display the yesnodontknow value set gives it. */
 export const ASKED_UNKNOWN = { system: 'http://terminology.hl7.org/CodeSystem/data-absent-reason', code: 'asked-unknown', display: "Don't know" } as const;
-
-export const EXT = {
-  itemControl: 'http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl',
-  choiceOrientation: 'http://hl7.org/fhir/StructureDefinition/questionnaire-choiceOrientation',
-  unit: 'http://hl7.org/fhir/StructureDefinition/questionnaire-unit',
-  minValue: 'http://hl7.org/fhir/StructureDefinition/minValue',
-  maxValue: 'http://hl7.org/fhir/StructureDefinition/maxValue',
-} as const;
-export const ITEM_CONTROL_SYSTEM = 'http://hl7.org/fhir/questionnaire-item-control';
 
 /** JSON for a download: "<" escaped so no consumer can mistake it for markup; still the same JSON. */
 export function safeJson(value: unknown): string {

@@ -2,7 +2,7 @@
 // type and code per finding, so a response always matches the Questionnaire it names.
 import type * as fhir4 from 'fhir/r4.js';
 import type { ClinicalContent, FindingDef, QuestionDef } from '../../engine/types.js';
-import { ASKED_UNKNOWN, EXT, ITEM_CONTROL_SYSTEM, NO, YES, type FhirSystems } from './fhir-systems.js';
+import { ASKED_UNKNOWN, NO, YES, type FhirSystems } from './fhir-systems.js';
 import { FINDING_CODES } from './terminology-map.js';
 
 /** How one finding is asked: its item's linkId and answer type, and where an "I'm not sure" for a number goes. */
@@ -127,8 +127,4 @@ export function answerOptions(sys: FhirSystems, content: ClinicalContent, item: 
   const def = content.findings.get(item.finding);
   const values = def?.type === 'choice' ? def.values : [];
   return [...values.map((v) => ({ valueCoding: { system: sys.valueSystem(item.finding), code: v, display: choiceLabel(item.question, v) } })), ...unsure];
-}
-
-export function itemControl(code: string): fhir4.Extension {
-  return { url: EXT.itemControl, valueCodeableConcept: { coding: [{ system: ITEM_CONTROL_SYSTEM, code }] } };
 }

@@ -6,9 +6,9 @@ import type * as fhir4 from 'fhir/r4.js';
 import type { ClinicalContent, QuestionDef } from '../../engine/types.js';
 import { AGE_FINDING } from './enable-scope.js';
 import { ageBelow, enableFields, findingConditions, gateItemConditions, groupConditions } from './enable-when.js';
-import { ASKED_UNKNOWN, EXT, fhirSystems, type FhirSystems } from './fhir-systems.js';
+import { ASKED_UNKNOWN, EXT, fhirSystems, itemControl, type FhirSystems } from './fhir-systems.js';
 import { narrative } from './narrative.js';
-import { answerOptions, findingCodes, formQuestions, itemControl, itemLayout, type FindingItem } from './questionnaire-items.js';
+import { answerOptions, findingCodes, formQuestions, itemLayout, type FindingItem } from './questionnaire-items.js';
 
 type Item = fhir4.QuestionnaireItem;
 

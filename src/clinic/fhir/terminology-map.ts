@@ -48,5 +48,4 @@ export const FINDING_CODES: Readonly<Record<string, ExternalCode>> = {
   },
 };
 
-/** Triage levels: no published code was found that means any of the five levels; they stay local. */
-export const LEVEL_CODES: Readonly<Record<string, ExternalCode>> = {};
+// Triage levels have no mapping: no published code was found that means any of the five levels; they stay local.

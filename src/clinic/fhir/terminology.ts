@@ -8,6 +8,7 @@ import { narrative } from './narrative.js';
 import { choiceLabel, itemLayout } from './questionnaire-items.js';
 import { ASSESSMENT_CODES, PREDICTION_BASIS } from './risk-assessment.js';
 import { BODY_REGION_CODES, FINDING_CODES, type ExternalCode } from './terminology-map.js';
+import { NONE_OF_THESE } from '../../fhir/sdc/adaptive-items.js';
 
 type Concept = fhir4.CodeSystemConcept;
 
@@ -145,6 +146,8 @@ export function terminologyResources(content: ClinicalContent, canonicalBase: st
     ['creak-finding', codeSystem(sys, v, 'creak-finding', 'Finding', 'The facts the check asks about; the display is the question (or option) a person saw.', findingConcepts(content))],
     ['creak-assessment', codeSystem(sys, v, 'creak-assessment', 'Assessment', 'What a Creak RiskAssessment assessed, and how.',
       Object.entries(ASSESSMENT_CODES).map(([code, display]) => ({ code, display })))],
+    ['creak-answer', codeSystem(sys, v, 'creak-answer', 'Answer', 'Answers of the check that are not a value of one finding: "None of these" on a "tick all that apply" question.',
+      [{ code: 'none', display: NONE_OF_THESE }])],
     ['creak-prediction-basis', codeSystem(sys, v, 'creak-prediction-basis', 'Prediction basis', 'Why a prediction is in a Creak RiskAssessment.',
       Object.entries(PREDICTION_BASIS).map(([code, display]) => ({ code, display })))],
     ...[...content.findings.values()].flatMap((def): [string, fhir4.CodeSystem][] => {

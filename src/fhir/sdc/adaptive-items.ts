@@ -2,7 +2,7 @@
 import type * as fhir4 from 'fhir/r4.js';
 import type { FhirSystems } from '../../clinic/fhir/fhir-systems.js';
 import type { ClinicalContent, QuestionView } from '../../engine/types.js';
-import { creakSystem, EXT, itemControl, NO, NOT_SURE, UCUM, UNIT_CODES, YES } from '../fhir-codes.js';
+import { EXT, itemControl, NO, NOT_SURE, UCUM, UNIT_CODES, YES } from '../fhir-codes.js';
 
 /** The check's words for the two exclusive answers of a "tick all that apply" question. */
 export const NONE_OF_THESE = 'None of these';
@@ -10,12 +10,7 @@ const BLANK_IF_UNSURE = "If you're not sure, leave this blank.";
 
 /** The Coding a "tick all that apply" question uses for "None of these". */
 export function noneCoding(sys: FhirSystems): fhir4.Coding {
-  return { system: creakSystem(sys, 'creak-answer'), code: 'none', display: NONE_OF_THESE };
-}
-
-/** Codes of the options of a "tick all that apply" question: the finding each option sets. */
-export function findingIdSystem(sys: FhirSystems): string {
-  return creakSystem(sys, 'creak-finding');
+  return { system: sys.codeSystem('creak-answer'), code: 'none', display: NONE_OF_THESE };
 }
 
 /** The item's linkId: the finding for one-finding questions (as in the exported Questionnaire), else the question id. */
@@ -26,12 +21,12 @@ export function linkIdOf(q: QuestionView): string {
 /** The options of a choice question as Codings, in the exported Questionnaire's per-finding value system. */
 export function choiceCodings(q: QuestionView, sys: FhirSystems): fhir4.Coding[] {
   const finding = linkIdOf(q);
-  return (q.options ?? []).map((o) => ({ system: `${sys.findingSystem}/${finding}`, code: o.value, display: o.label }));
+  return (q.options ?? []).map((o) => ({ system: sys.valueSystem(finding), code: o.value, display: o.label }));
 }
 
 /** The options of a multi question as Codings (one per finding), without "None of these" and "I'm not sure". */
 export function multiCodings(q: QuestionView, sys: FhirSystems): fhir4.Coding[] {
-  return (q.options ?? []).map((o) => ({ system: findingIdSystem(sys), code: o.finding ?? o.value, display: o.label }));
+  return (q.options ?? []).map((o) => ({ system: sys.findingSystem, code: o.finding ?? o.value, display: o.label }));
 }
 
 function helpItem(linkId: string, q: QuestionView, extra: readonly string[]): fhir4.QuestionnaireItem[] {

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import type * as fhir4 from 'fhir/r4.js';
 import { pageView, toWeeks, triage } from '../../engine/index.js';
 import { assertValidFhir } from '../../../test/clinic/helpers/fhir-validate.js';
+import { publishedDefinitions } from '../../clinic/fhir/publish.js';
 import { seeded, testApp } from '../../server/test-support.js';
 import { answerItem, answerNewest, newestItem, runAdaptive, type Facts } from './test-support.js';
 
@@ -184,6 +185,20 @@ describe('the ends of a check', () => {
     assert.match(title ?? '', /999/);
     assert.match(r.text?.div ?? '', /^<div xmlns="http:\/\/www.w3.org\/1999\/xhtml">.*999/);
     assert.equal(questionnaireOf(r).item?.at(-1)?.linkId, 'creak.result');
+  });
+
+  it('codes every answer and the outcome in code systems the service publishes under the canonical base', async () => {
+    const { config } = seeded();
+    assert.notEqual(config.fhirCanonicalBase, config.baseUrl, 'the test needs a canonical base other than the address');
+    const published = new Set(publishedDefinitions(content, config.fhirCanonicalBase)
+      .filter((d): d is fhir4.CodeSystem => d.resourceType === 'CodeSystem').map((d) => d.url));
+    for (const facts of [{ ...BACK, bladder_change: true }, KNEE]) {
+      const run = await runAdaptive(post, facts);
+      const systems = new Set([...JSON.stringify(run.final).matchAll(/"system":"([^"]+)"/g)].map((m) => m[1] ?? ''));
+      const own = [...systems].filter((x) => !/^http:\/\/(terminology\.hl7\.org|unitsofmeasure\.org|loinc\.org|snomed\.info|hl7\.org)\b/.test(x));
+      assert.ok(own.length > 0);
+      for (const x of own) assert.ok(published.has(x), `${x} is not a published CodeSystem (published: ${[...published].join(', ')})`);
+    }
   });
 
   it('ends out of scope under the minimum age: the advice, and no triage', async () => {

@@ -111,7 +111,7 @@ export function nextQuestion(svc: AdaptiveService, body: unknown, instanceId?: s
     throw new FhirError('unknown_questionnaire', `There is no adaptive Questionnaire "${instanceId}"; use ${base.ids.join(' or ')}.`);
   }
   const request = readAdaptiveRequest(body, base);
-  const sys = fhirSystems(svc.config.baseUrl);
+  const sys = fhirSystems(svc.config.fhirCanonicalBase);
   const now = svc.now();
   const { steps, values, result, next } = replayAnswers(request, svc, sys);
   const input = request.response;
