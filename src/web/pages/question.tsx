@@ -13,6 +13,8 @@ export interface QuestionPageProps {
   back: string;
   prefill: Prefill;
   error?: string;
+  /** A note above the question: a saved result the updated check needs more answers for. */
+  notice?: string;
 }
 
 const ERROR_ID = 'answer-error';
@@ -181,6 +183,7 @@ export function QuestionPage(props: QuestionPageProps) {
     <Layout site={site} title={question.text} check={true} hasError={error !== undefined} back={<BackLink href={props.back} />}
       skipTo={{ href: '#question', text: 'Skip to the question' }}>
       {error === undefined ? null : <ErrorSummary errors={[{ href: '#answer', text: error }]} />}
+      {props.notice === undefined ? null : <div class="inset"><p>{props.notice}</p></div>}
       <Progress stage={question.stage} />
       <form method="post" action="/check" novalidate id="question">
         {props.state === undefined ? null : <input type="hidden" name="s" value={props.state} />}

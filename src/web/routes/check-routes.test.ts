@@ -228,6 +228,16 @@ test('a saved result opens again at its own address, and says whether the check 
   assert.match(landing.body, /needs JavaScript/);
 });
 
+test('a saved result the updated check needs more answers for says why on the question it asks next', async () => {
+  // Saved before the check asked about the pain score: the answers stop short, so the check asks on.
+  const { answers } = answerUntil(seeded().content, PEOPLE.routine);
+  const short = Object.fromEntries(Object.entries(answers).filter(([f]) => f !== 'pain_score'));
+  const page = await follow(app, await postForm('/check/saved', [...hidden(short), ['saved', 'old123']]));
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /<legend>/, 'a question page');
+  assert.match(page.body, /has been updated since you saved this result \(it used version old123/);
+});
+
 test('check pages are never stored by caches; the logs hold neither answers nor tokens', async () => {
   const lines: string[] = [];
   const stream = new Writable({ write(chunk: Buffer, _enc, cb) { lines.push(chunk.toString()); cb(); } });

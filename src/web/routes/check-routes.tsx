@@ -70,17 +70,20 @@ export function checkRoutes(ctx: AppContext): FastifyPluginCallback {
   }));
 
   /** Shows whatever the answers lead to; `showResult` skips check-your-answers. */
-  const sendFromPath = async (reply: FastifyReply, token: string, answers: Answers, opts: { showResult: boolean; notice?: string }) => {
+  const sendFromPath = async (reply: FastifyReply, token: string, answers: Answers, opts: { showResult: boolean; saved?: CheckState['saved'] }) => {
     const path = replay(content, answers);
     const result = path.result;
+    const saved = opts.saved === undefined ? {} : { saved: opts.saved };
     switch (result.status) {
       case 'question':
-        // Only reached with an address made for an unfinished check: go on with the next question.
-        return redirect(reply, checkUrl('q', seal({ answers: path.answers, question: shownQuestion(result.question) })));
+        // Only reached with an address made for an unfinished check (a saved result the updated check needs more
+        // answers for): go on with the next question, which says why.
+        return redirect(reply, checkUrl('q', seal({ answers: path.answers, question: shownQuestion(result.question), ...saved })));
       case 'outcome':
         if (opts.showResult || result.outcome.level === 'emergency') {
           const view = resultView(config, content, library, result.outcome, path.answers, ctx.now());
-          return sendPage(reply, <ResultPage site={site} view={view} state={token} {...(opts.notice === undefined ? {} : { notice: opts.notice })} />, 'no-store');
+          const notice = opts.saved === undefined ? {} : { notice: savedNotice(content, opts.saved.version, opts.saved.dropped) };
+          return sendPage(reply, <ResultPage site={site} view={view} state={token} {...notice} />, 'no-store');
         }
         return sendPage(reply, <CheckAnswersPage site={site} steps={path.steps} state={token} />, 'no-store');
       case 'out_of_scope':
@@ -148,12 +151,13 @@ export function checkRoutes(ctx: AppContext): FastifyPluginCallback {
       const error = parsed !== undefined && !parsed.ok ? parsed.message : undefined;
       const back = state.changing === true ? checkUrl('answers', seal({ answers: { ...state.answers, ...state.previous } }))
         : noAnswers(state.answers) ? '/' : checkUrl('back', token);
-      if (error === undefined && state.previous === undefined && back !== '/') {
+      const notice = state.saved === undefined ? {} : { notice: savedNotice(content, state.saved.version, state.saved.dropped) };
+      if (error === undefined && state.previous === undefined && state.saved === undefined && back !== '/') {
         return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(await cache.html(question, token));
       }
       const prefill = state.typed ?? (state.previous === undefined ? EMPTY_PREFILL : prefillFromValues(question, state.previous));
       return sendPage(reply, (
-        <QuestionPage site={site} question={question} state={token} back={back} prefill={prefill} {...(error === undefined ? {} : { error })} />
+        <QuestionPage site={site} question={question} state={token} back={back} prefill={prefill} {...notice} {...(error === undefined ? {} : { error })} />
       ), 'no-store', error === undefined ? 200 : 400);
     });
 
@@ -182,8 +186,7 @@ export function checkRoutes(ctx: AppContext): FastifyPluginCallback {
         const opened = stateOf(request);
         if (!opened.ok) return startAgain(reply, opened.problem);
         const { state, token } = opened;
-        const notice = state.saved === undefined ? undefined : savedNotice(content, state.saved.version, state.saved.dropped);
-        return sendFromPath(reply, token, state.answers, { showResult, ...(notice === undefined ? {} : { notice }) });
+        return sendFromPath(reply, token, state.answers, { showResult, ...(state.saved === undefined ? {} : { saved: state.saved }) });
       });
     }
 
